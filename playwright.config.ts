@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * Browser tests run against the BUILT site served by `astro preview`
+ * (`npm test` builds first). Chromium comes from the system where it exists
+ * (Debian's package on CI); elsewhere Playwright's own browser is used.
+ */
+const port = Number(process.env['PORT'] ?? 4329);
+const baseURL = `http://127.0.0.1:${port}`;
+const systemChromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: true,
+  forbidOnly: true,
+  retries: 0,
+  workers: 2,
+  reporter: process.env['CI'] ? [['list'], ['./e2e/support/summary-reporter.ts']] : 'list',
+  use: {
+    baseURL,
+    trace: 'off',
+    launchOptions: {
+      ...(existsSync(systemChromium) ? { executablePath: systemChromium } : {}),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  webServer: {
+    command: `npx astro preview --port ${port} --ignore-lock`,
+    url: baseURL,
+    reuseExistingServer: !process.env['CI'],
+    timeout: 60_000,
+  },
+});

@@ -1,0 +1,56 @@
+/**
+ * The controls every section shares: precision, reset to the article's values,
+ * and a notice when the page's address held values that could not be used.
+ */
+import { useStore } from '@nanostores/preact';
+import { ARTICLE_DIGITS, ARTICLE_PARAMS, DIGIT_CHOICES, PARAM_NAMES, describeDigits } from '../lib/backprop';
+import { $digits, $params, $queryProblems, dismissQueryProblems, resetParams, setDigits } from '../state/tutorial';
+
+export default function Toolbar() {
+  const params = useStore($params);
+  const digits = useStore($digits);
+  const problems = useStore($queryProblems);
+  const changed = PARAM_NAMES.filter((n) => params[n] !== ARTICLE_PARAMS[n]);
+  return (
+    <div class="toolbar">
+      <label class="toolbar-item">
+        <span>Precision</span>
+        <select
+          name="digits"
+          value={digits === Infinity ? 'all' : String(digits)}
+          onChange={(e) => {
+            const v = e.currentTarget.value;
+            setDigits(v === 'all' ? Infinity : Number(v));
+          }}
+        >
+          {DIGIT_CHOICES.map((d) => (
+            <option key={d} value={d === Infinity ? 'all' : String(d)}>
+              {d === ARTICLE_DIGITS ? `${describeDigits(d)} (as the article)` : describeDigits(d)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" class="toolbar-item" onClick={resetParams} disabled={changed.length === 0} data-action="reset">
+        Reset to the article's values
+      </button>
+      <span class="toolbar-status" aria-live="polite">
+        {changed.length === 0 ? "Showing the article's values." : `Changed: ${changed.join(', ')}.`}
+      </span>
+      {problems.length > 0 && (
+        <div class="notice" role="status" data-notice="query">
+          <p>Some values in the address could not be used; the article's values stand in for them:</p>
+          <ul>
+            {problems.map((p) => (
+              <li key={p.name}>
+                <code>{p.name}</code>: {p.message}
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={dismissQueryProblems}>
+            Dismiss
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

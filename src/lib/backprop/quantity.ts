@@ -1,0 +1,52 @@
+/**
+ * Resolving a quantity shown on the page (a name, optionally at a later epoch
+ * or another learning rate) to its number and its text.
+ */
+import { PARAM_NAMES, type ParamName, type Params, type QuantityName, type Snapshot, DERIVED_NAMES } from './network';
+import { train } from './training';
+import { formatParameter, formatTruncated } from './format';
+
+/** Where a shown value comes from: `name` at `epoch` (1 = the parameters in force), trained at `lr`. */
+export interface QuantityRef {
+  readonly name: QuantityName;
+  readonly epoch?: number;
+  readonly lr?: number;
+}
+
+/** Every name a page may put in `data-q`. */
+export const QUANTITY_NAMES: readonly QuantityName[] = [...PARAM_NAMES, ...DERIVED_NAMES];
+
+/** Is `name` a quantity the math module computes? */
+export function isQuantityName(name: string): name is QuantityName {
+  return (QUANTITY_NAMES as readonly string[]).includes(name);
+}
+
+/** Is `name` one the reader sets directly? */
+export function isParameter(name: QuantityName): name is ParamName {
+  return (PARAM_NAMES as readonly string[]).includes(name);
+}
+
+/**
+ * Looks quantities up for one set of parameters, training each learning rate
+ * only once and only as far as the deepest epoch asked for.
+ */
+export function createResolver(params: Params): (ref: QuantityRef) => number {
+  const runs = new Map<number, readonly Snapshot[]>();
+  return ({ name, epoch = 1, lr = params.lr }) => {
+    let run = runs.get(lr);
+    if (!run || run.length < epoch) {
+      run = train({ ...params, lr }, Math.max(epoch, run?.length ?? 0));
+      runs.set(lr, run);
+    }
+    const row = run[epoch - 1];
+    return row ? row[name] : Number.NaN;
+  };
+}
+
+/**
+ * Text for a quantity: parameters at epoch 1 as the reader entered them, every
+ * computed value cut to `digits` significant digits.
+ */
+export function formatQuantity(ref: QuantityRef, value: number, digits: number): string {
+  return isParameter(ref.name) && (ref.epoch ?? 1) === 1 ? formatParameter(value, digits) : formatTruncated(value, digits);
+}

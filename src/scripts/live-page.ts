@@ -1,0 +1,63 @@
+/**
+ * The page script every section loads: keeps the build-time numbers (prose and
+ * typeset equations) in step with the shared state, carries the parameters on
+ * internal links, and copies deep links. No KaTeX, no framework.
+ */
+import { createResolver, formatQuantity, isQuantityName, type QuantityRef } from '../lib/backprop';
+import { $digits, $params, $query } from '../state/tutorial';
+
+function refOf(el: HTMLElement): QuantityRef | undefined {
+  const name = el.dataset['q'];
+  if (!name || !isQuantityName(name)) return undefined;
+  const epoch = Number(el.dataset['epoch'] ?? 1);
+  const lr = el.dataset['lr'];
+  return { name, epoch, ...(lr !== undefined ? { lr: Number(lr) } : {}) };
+}
+
+/** Rewrites every bound number from the current parameters. */
+function renderBoundNumbers(): void {
+  const resolve = createResolver($params.get());
+  const pageDigits = $digits.get();
+  for (const el of document.querySelectorAll<HTMLElement>('[data-bind]')) {
+    const ref = refOf(el);
+    if (!ref) continue;
+    const value = resolve(ref);
+    const fixed = el.closest<HTMLElement>('[data-digits]')?.dataset['digits'];
+    // A fixed precision (an erratum quoting 7 digits) never shows fewer digits than the page setting.
+    const digits = fixed ? Math.max(Number(fixed), pageDigits) : pageDigits;
+    const text = formatQuantity(ref, value, digits);
+    const raw = String(value);
+    if (el.dataset['value'] !== raw) el.dataset['value'] = raw;
+    if (el.textContent !== text) el.textContent = text;
+  }
+}
+
+/** Internal links keep the reader's configuration. */
+function carryQueryOnLinks(): void {
+  const query = $query.get();
+  for (const a of document.querySelectorAll<HTMLAnchorElement>('a[data-carry], a[data-deep-link]')) {
+    const url = new URL(a.getAttribute('href') ?? '', location.href);
+    url.search = query;
+    a.href = url.pathname === location.pathname ? `${url.search}${url.hash}` || '#' : `${url.pathname}${url.search}${url.hash}`;
+  }
+}
+
+// $query changes whenever the parameters or the precision do: one subscription covers both.
+$query.subscribe(() => {
+  renderBoundNumbers();
+  carryQueryOnLinks();
+});
+
+// A deep link both targets its step (highlighted by :target) and copies the full address.
+document.addEventListener('click', (event) => {
+  const link = (event.target as Element | null)?.closest<HTMLAnchorElement>('a[data-deep-link]');
+  if (!link) return;
+  const url = new URL(link.href, location.href).href;
+  navigator.clipboard?.writeText(url).then(
+    () => {
+      link.dataset['copied'] = 'true';
+      setTimeout(() => delete link.dataset['copied'], 1500);
+    },
+    () => undefined, // Clipboard refused (insecure context): the address bar still holds the link.
+  );
+});

@@ -1,0 +1,71 @@
+/**
+ * The one state module: the reader's parameters and display precision,
+ * shared by every island and the page script, with the URL query as their
+ * lasting form. Nothing about layout lives here.
+ */
+import { atom, computed } from 'nanostores';
+import { ARTICLE_DIGITS, ARTICLE_PARAMS, DIGIT_CHOICES, type ParamName, type Params } from '../lib/backprop';
+import { paramsFromQuery, paramsToQuery, queryString, type QueryProblem } from '../lib/params';
+
+const inBrowser = typeof window !== 'undefined' && typeof location !== 'undefined';
+
+function digitsFromQuery(search: URLSearchParams): number {
+  const raw = search.get('digits');
+  if (raw === 'all') return Infinity;
+  const n = Number(raw);
+  return (DIGIT_CHOICES as readonly number[]).includes(n) ? n : ARTICLE_DIGITS;
+}
+
+/** Writes the whole state into a query, keeping unrelated entries of `base`. */
+function stateToQuery(params: Params, digits: number, base?: URLSearchParams): URLSearchParams {
+  const query = paramsToQuery(params, base);
+  query.delete('digits');
+  if (digits !== ARTICLE_DIGITS) query.set('digits', digits === Infinity ? 'all' : String(digits));
+  return query;
+}
+
+const initialSearch = new URLSearchParams(inBrowser ? location.search : '');
+const initial = paramsFromQuery(initialSearch);
+
+/** The parameters in force: inputs, targets, weights and learning rate. */
+export const $params = atom<Params>(initial.params);
+
+/** Significant digits shown (the article's 4 by default; `Infinity` for all). */
+export const $digits = atom<number>(digitsFromQuery(initialSearch));
+
+/** Values in the page's URL that could not be used (shown once as a notice). */
+export const $queryProblems = atom<readonly QueryProblem[]>(initial.problems);
+
+/** The query string for the current state (`?w1=0.3`), to carry on links. */
+export const $query = computed([$params, $digits], (params, digits) => queryString(stateToQuery(params, digits)));
+
+/** Puts a new value in force for one parameter. */
+export function setParam(name: ParamName, value: number): void {
+  if (!Number.isFinite(value) || $params.get()[name] === value) return;
+  $params.set(Object.freeze({ ...$params.get(), [name]: value }));
+}
+
+/** Back to the article's values. */
+export function resetParams(): void {
+  $params.set(ARTICLE_PARAMS);
+}
+
+/** Chooses how many significant digits are shown. */
+export function setDigits(digits: number): void {
+  if ((DIGIT_CHOICES as readonly number[]).includes(digits)) $digits.set(digits);
+}
+
+/** Forgets the notice about unusable URL values. */
+export function dismissQueryProblems(): void {
+  $queryProblems.set([]);
+}
+
+if (inBrowser) {
+  // Keep the address in step, so copying it shares exactly what the reader sees.
+  // Unusable query values were never taken, so this also drops them from the address.
+  $query.subscribe(() => {
+    const query = stateToQuery($params.get(), $digits.get(), new URLSearchParams(location.search));
+    const next = `${location.pathname}${queryString(query)}${location.hash}`;
+    if (next !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', next);
+  });
+}
