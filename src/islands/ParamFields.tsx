@@ -27,16 +27,12 @@ function ParamField({ name, groupId }: { name: ParamName; groupId: string }) {
   const value = useStore($params)[name];
   const [draft, setDraft] = useState<Draft>({ text: String(value), error: null });
 
-  // When the value changes elsewhere (Reset, another field, another island), show it,
+  // When the value changes elsewhere (Reset, the same field in another island), show it,
   // unless the text already means that value (so "0.50" is not rewritten while typing).
   useEffect(() => {
     const parsed = parseNumber(draft.text);
-    if (!parsed.ok || parsed.value !== value) {
-      if (!(document.activeElement as HTMLInputElement | null)?.matches?.(`#${groupId}-${name}`) || draft.error === null) {
-        setDraft({ text: String(value), error: null });
-      }
-    }
-    // Only a change of the value in force should trigger this.
+    if (!parsed.ok || parsed.value !== value) setDraft({ text: String(value), error: null });
+    // Only a change of the value in force should trigger this, not every keystroke.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value]);
 

@@ -3,6 +3,8 @@
  * and a notice when the page's address held values that could not be used.
  */
 import { useStore } from '@nanostores/preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { summariseChange } from '../lib/announce';
 import { ARTICLE_DIGITS, ARTICLE_PARAMS, DIGIT_CHOICES, PARAM_NAMES, describeDigits } from '../lib/backprop';
 import { $digits, $params, $queryProblems, dismissQueryProblems, resetParams, setDigits } from '../state/tutorial';
 
@@ -11,6 +13,16 @@ export default function Toolbar() {
   const digits = useStore($digits);
   const problems = useStore($queryProblems);
   const changed = PARAM_NAMES.filter((n) => params[n] !== ARTICLE_PARAMS[n]);
+  const announced = useRef(params);
+  const [announcement, setAnnouncement] = useState('');
+  // One polite summary after the reader pauses, not one per keystroke or per number.
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      setAnnouncement(summariseChange(announced.current, params, digits));
+      announced.current = params;
+    }, 700);
+    return () => clearTimeout(timer);
+  }, [params, digits]);
   return (
     <div class="toolbar">
       <label class="toolbar-item">
@@ -33,8 +45,11 @@ export default function Toolbar() {
       <button type="button" class="toolbar-item" onClick={resetParams} disabled={changed.length === 0} data-action="reset">
         Reset to the article's values
       </button>
-      <span class="toolbar-status" aria-live="polite">
-        {changed.length === 0 ? "Showing the article's values." : `Changed: ${changed.join(', ')}.`}
+      <span class="toolbar-status">
+        {changed.length === 0 ? "Showing the article's values." : `Changed from the article: ${changed.join(', ')}.`}
+      </span>
+      <span class="visually-hidden" aria-live="polite" data-announcer="">
+        {announcement}
       </span>
       {problems.length > 0 && (
         <div class="notice" role="status" data-notice="query">
