@@ -1,0 +1,62 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ARTICLE_PARAMS } from '../src/lib/backprop';
+import { summariseChange } from '../src/lib/announce';
+import { $digits, $params, $query, resetParams, setDigits, setParam } from '../src/state/tutorial';
+
+describe('state module', () => {
+  beforeEach(() => {
+    resetParams();
+    setDigits(4);
+  });
+
+  it("starts from the article's values outside a browser", () => {
+    expect($params.get()).toEqual(ARTICLE_PARAMS);
+    expect($query.get()).toBe('');
+  });
+
+  it('puts a finite value in force and writes it to the query', () => {
+    setParam('w1', 0.3);
+    expect($params.get().w1).toBe(0.3);
+    expect($query.get()).toBe('?w1=0.3');
+  });
+
+  it('ignores non-finite values, keeping the last valid one', () => {
+    setParam('lr', 0.5);
+    setParam('lr', Number.NaN);
+    setParam('lr', Infinity);
+    expect($params.get().lr).toBe(0.5);
+  });
+
+  it('resets every parameter', () => {
+    setParam('t1', 0.9);
+    setParam('w8', -2);
+    resetParams();
+    expect($params.get()).toEqual(ARTICLE_PARAMS);
+  });
+
+  it('accepts only offered precisions and carries them in the query', () => {
+    setDigits(8);
+    expect($query.get()).toBe('?digits=8');
+    setDigits(5);
+    expect($digits.get()).toBe(8);
+    setDigits(Infinity);
+    expect($query.get()).toBe('?digits=all');
+  });
+});
+
+describe('edit announcements', () => {
+  it('names the changed value and the new total error', () => {
+    const after = { ...ARTICLE_PARAMS, w1: 0.3 };
+    expect(summariseChange(ARTICLE_PARAMS, after, 4)).toMatch(/^w1 is 0\.3\. E_total is now 0\.\d{4}/);
+  });
+
+  it('says nothing when nothing changed', () => {
+    expect(summariseChange(ARTICLE_PARAMS, ARTICLE_PARAMS, 4)).toBe('');
+  });
+
+  it('recognises a reset and counts many changes instead of listing them', () => {
+    const many = { ...ARTICLE_PARAMS, w1: 1, w2: 1, w3: 1, w4: 1 };
+    expect(summariseChange(many, ARTICLE_PARAMS, 4)).toMatch(/^Reset to the article's values/);
+    expect(summariseChange(ARTICLE_PARAMS, many, 4)).toMatch(/^4 values changed/);
+  });
+});
