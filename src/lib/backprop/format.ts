@@ -15,10 +15,14 @@ export const UNSHOWABLE = '—';
 
 const MINUS = '\u2212';
 
-/** Splits |x| into its significant decimal digits (17 of them) and its decimal exponent. */
+/**
+ * Splits |x| into its significant decimal digits (padded to 17) and its decimal exponent.
+ * Uses the shortest round-trip digits (those of `String(x)`, the page's `data-value`):
+ * 17 fixed digits would expose binary noise, and cutting 0.15 = 1.4999999999999999e-1 gave "0.1499".
+ */
 function decimalDigits(abs: number): { digits: string; exponent: number } {
-  const [mantissa = '0', exp = '0'] = abs.toExponential(16).split('e');
-  return { digits: mantissa.replace('.', ''), exponent: Number(exp) };
+  const [mantissa = '0', exp = '0'] = abs.toExponential().split('e');
+  return { digits: mantissa.replace('.', '').padEnd(17, '0'), exponent: Number(exp) };
 }
 
 /**
@@ -49,7 +53,8 @@ export function formatTruncated(x: number, significant: number = ARTICLE_DIGITS)
 /** Writes `x` exactly as JavaScript would (shortest round-trip form), with a typographic minus. */
 export function formatExact(x: number): string {
   if (!Number.isFinite(x)) return UNSHOWABLE;
-  return String(x).replace('-', MINUS);
+  // Every hyphen, so 1e-7's exponent gets the typographic minus too, and no "e+": as formatTruncated writes them.
+  return String(x).replace('e+', 'e').replaceAll('-', MINUS);
 }
 
 /**
