@@ -85,6 +85,11 @@ export interface PrintContext {
   ref(name: QuantityName, prev: boolean): string | null;
   /** The learning rate's reference, e.g. `$B$1`. */
   readonly lr: string;
+  /**
+   * Drop the parentheses that only fix the order of a product or sum (a*(b*c) → a*b*c):
+   * easier to read, same mathematics, but not bit-for-bit the same floating-point result.
+   */
+  readonly loose?: boolean;
 }
 
 const PRECEDENCE: Readonly<Record<string, number>> = { '+': 1, '-': 1, '*': 2, '/': 2, '^': 3 };
@@ -117,7 +122,8 @@ function resolve(e: Expr, ctx: PrintContext): { text: string; prec: number } {
       // Parentheses keep the evaluation order exactly as written: a spreadsheet must not
       // regroup a*(b*c) as (a*b)*c, because floating-point products depend on grouping.
       const l = left.prec < p || (e.op === '^' && left.prec <= p) ? `(${left.text})` : left.text;
-      const r = right.prec <= p ? `(${right.text})` : right.text;
+      const regroupable = ctx.loose === true && right.prec === p && (e.op === '*' || e.op === '+');
+      const r = right.prec < p || (right.prec === p && !regroupable) ? `(${right.text})` : right.text;
       return { text: `${l}${e.op}${r}`, prec: p };
     }
   }
@@ -201,13 +207,24 @@ export function directRefs(e: Expr): { q: QuantityName; prev: boolean }[] {
   }
 }
 
-/** Replaces quantities in an expression (e.g. a_h2 by a_h1) to describe a known mistake. */
+/** Forward-pass values: a mistake in the backward chain never changes how these are computed. */
+const FORWARD = new Set<string>(['h1', 'h2', 'a_h1', 'a_h2', 'o1', 'o2', 'a_o1', 'a_o2', 'E1', 'E2', 'E_total']);
+
+function backwardDefinition(name: QuantityName): Expr | undefined {
+  return FORWARD.has(name) ? undefined : (DEFINITIONS as Readonly<Record<string, Expr>>)[name];
+}
+
+/**
+ * Replaces quantities in an expression (e.g. a_h2's slope by a_h1's) to describe a
+ * known mistake, looking through the backward chain's definitions but never
+ * into the forward pass (w5 in o1 stays w5 when a gradient uses an updated w5).
+ */
 export function substitute(e: Expr, swap: (node: { q: QuantityName; prev: boolean }) => Expr | null): Expr {
   switch (e.k) {
     case 'q': {
       const replaced = swap({ q: e.q, prev: e.prev === true });
       if (replaced) return replaced;
-      const def = (DEFINITIONS as Readonly<Record<string, Expr>>)[e.q];
+      const def = backwardDefinition(e.q);
       // Look inside definitions too, so a swap deep in the chain still applies.
       if (def && definitionMentions(def, swap)) return substitute(e.prev ? shiftPrev(def) : def, swap);
       return e;
@@ -226,7 +243,7 @@ function definitionMentions(e: Expr, swap: (node: { q: QuantityName; prev: boole
   switch (e.k) {
     case 'q': {
       if (swap({ q: e.q, prev: e.prev === true })) return true;
-      const def = (DEFINITIONS as Readonly<Record<string, Expr>>)[e.q];
+      const def = backwardDefinition(e.q);
       return def ? definitionMentions(def, swap) : false;
     }
     case 'op':
