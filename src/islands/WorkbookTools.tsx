@@ -1,4 +1,96 @@
-/** Placeholder until its owner lands the real island. */
+/**
+ * Section 1.5's spreadsheet tools: download the workbook (.xlsx) or CSV for the
+ * parameters in force, and check a workbook of the reader's own. All the
+ * spreadsheet code, the report's wording and its rendering are fetched only
+ * when one of these is used, which keeps this island tiny.
+ */
+import { useStore } from '@nanostores/preact';
+import type { VNode } from 'preact';
+import { useState } from 'preact/hooks';
+import { $params } from '../state/tutorial';
+
+const tools = () => import('../lib/workbook');
+
+/** Download buttons, a labelled file picker inside a drop zone, a polite status line and the report. */
 export default function WorkbookTools() {
-  return <p>WorkbookTools is being built.</p>;
+  const params = useStore($params);
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [over, setOver] = useState(false);
+  const [report, setReport] = useState<VNode | null>(null);
+
+  const run = async (start: string, job: () => Promise<string>) => {
+    setBusy(true);
+    setStatus(start);
+    try {
+      setStatus(await job());
+    } catch {
+      setStatus('Something went wrong; nothing was changed. Please try again.');
+    }
+    setBusy(false);
+  };
+  const download = (kind: 'workbookFile' | 'csvFile') =>
+    run('Preparing the file…', async () => {
+      const file = (await tools())[kind](params);
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(new Blob([file.data as BlobPart], { type: file.type }));
+      a.download = file.name;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(a.href), 5000);
+      return file.status;
+    });
+  const check = (file: File | undefined) =>
+    file &&
+    run(`Reading “${file.name}”…`, async () => {
+      const done = await (await tools()).checkFileView(file);
+      setReport(done.view);
+      return done.status;
+    });
+
+  return (
+    <section class="wb" aria-label="Workbook tools">
+      <p class="wb-actions">
+        <button type="button" disabled={busy} onClick={() => download('workbookFile')} data-action="download-xlsx">
+          Download workbook (.xlsx)
+        </button>
+        <button type="button" disabled={busy} onClick={() => download('csvFile')} data-action="download-csv">
+          Download CSV
+        </button>
+      </p>
+      <div
+        class={over ? 'wb-drop wb-over' : 'wb-drop'}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setOver(false);
+          void check(e.dataTransfer?.files[0]);
+        }}
+      >
+        <label for="wb-file">Check my workbook (.xlsx): choose the file, or drop it on this box</label>
+        <input
+          id="wb-file"
+          type="file"
+          name="workbook"
+          accept=".xlsx"
+          disabled={busy}
+          onChange={(e) => {
+            const input = e.currentTarget;
+            void check(input.files?.[0]);
+            // Choosing the same file again (after fixing it) should check it again.
+            input.value = '';
+          }}
+        />
+      </div>
+      <p class="wb-status" role="status" aria-live="polite">
+        {status}
+      </p>
+      {report}
+    </section>
+  );
 }

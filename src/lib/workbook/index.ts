@@ -4,10 +4,12 @@
  * current parameters, and check a student's workbook into a report. Nothing
  * here throws to the caller; every failure becomes a message.
  */
+import type { VNode } from 'preact';
 import type { Params } from '../backprop';
 import { checkSheets } from './check';
 import { exportCsv, exportFileName, exportRates, exportWorkbook } from './export';
 import { reportBlocks, summarise, type Block } from './report';
+import { reportView } from './view';
 import { MAX_FILE_BYTES, readXlsx, tooLarge } from './xlsx-read';
 
 export type { Block, ReportCell } from './report';
@@ -79,4 +81,10 @@ export async function checkFile(file: FileLike): Promise<CheckOutcome> {
   } catch {
     return failure(file.name, 'The file could not be opened for reading. Pick it again.');
   }
+}
+
+/** Checks a file and renders its report, for the page: the status line and the report's elements. */
+export async function checkFileView(file: FileLike): Promise<{ status: string; view: VNode }> {
+  const outcome = await checkFile(file);
+  return { status: outcome.status, view: reportView(outcome.blocks) };
 }

@@ -1,0 +1,175 @@
+/**
+ * The workbook tools on the built 1.5 page: files go in through the page's own
+ * file input, downloads come back out and are read with the project's reader.
+ * Fixtures are built at test time into a temporary folder; nothing binary is
+ * committed.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { ARTICLE_PARAMS, train } from '../src/lib/backprop';
+import { checkSheets } from '../src/lib/workbook/check';
+import { EXPORT_COLUMNS, EXPORT_LAYOUT, exportColumn } from '../src/lib/workbook/export';
+import { cellAt, readXlsx } from '../src/lib/workbook/xlsx-read';
+import { columnIndex } from '../src/lib/workbook/cells';
+import { badFiles, mistakeWorkbook, oversized } from '../tests/support/workbook-fixtures';
+import { SECTION_SLUGS, sectionPath } from './support/site';
+
+const UPDATE = sectionPath(SECTION_SLUGS.update);
+let folder = '';
+/** Console errors and uncaught exceptions per page: none may happen. */
+const pageErrors = new WeakMap<Page, string[]>();
+
+test.beforeAll(() => {
+  folder = mkdtempSync(path.join(tmpdir(), 'workbook-e2e-'));
+});
+test.afterAll(() => {
+  if (folder) rmSync(folder, { recursive: true, force: true });
+});
+
+function fixture(name: string, bytes: Uint8Array): string {
+  const file = path.join(folder, name);
+  writeFileSync(file, bytes);
+  return file;
+}
+
+/** Opens the page, brings the tools into view and waits until they are hydrated. */
+async function openTools(page: Page, query = ''): Promise<void> {
+  const errors: string[] = [];
+  pageErrors.set(page, errors);
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(`${UPDATE}${query}`);
+  const input = page.locator('input[type="file"][name="workbook"]');
+  await input.scrollIntoViewIfNeeded();
+  await expect(page.locator('astro-island', { has: input })).not.toHaveAttribute('ssr', /.*/, { timeout: 15_000 });
+}
+
+function errorsOf(page: Page): string[] {
+  return pageErrors.get(page) ?? [];
+}
+
+const status = (page: Page) => page.locator('.wb-status');
+
+test.describe('check my workbook', () => {
+  test('the file input is labelled and the status is announced politely', async ({ page }) => {
+    await openTools(page);
+    const input = page.getByLabel(/check my workbook/i);
+    await expect(input).toHaveAttribute('name', 'workbook');
+    await expect(input).toHaveAttribute('accept', '.xlsx');
+    await expect(status(page)).toHaveAttribute('aria-live', 'polite');
+  });
+
+  for (const bad of badFiles()) {
+    test(`a bad file gets its message: ${bad.label}`, async ({ page }) => {
+      await openTools(page);
+      await page.locator('input[name="workbook"]').setInputFiles(fixture(bad.name, bad.bytes));
+      await expect(status(page)).toHaveText(bad.message);
+      await expect(page.locator('.wb-report')).toContainText(bad.message);
+      // The page keeps working: the tools can take another file straight away.
+      await expect(page.locator('input[name="workbook"]')).toBeEnabled();
+      expect(await page.locator('body').innerText()).not.toMatch(/\b(NaN|Infinity|undefined)\b/);
+      expect(errorsOf(page)).toEqual([]);
+    });
+  }
+
+  test('a file over 10 MB gets its message', async ({ page }) => {
+    await openTools(page);
+    await page.locator('input[name="workbook"]').setInputFiles(fixture('huge.xlsx', oversized()));
+    await expect(status(page)).toHaveText(/10 MB/);
+    expect(errorsOf(page)).toEqual([]);
+  });
+
+  test('a workbook with the slope mistake gets a named report at the right first cell', async ({ page }) => {
+    await openTools(page);
+    await page.locator('input[name="workbook"]').setInputFiles(fixture('slope.xlsx', mistakeWorkbook('slope', { epochs: 40 })));
+    const dw3 = `${exportColumn('dE_dw3')}${EXPORT_LAYOUT.firstDataRow}`;
+    await expect(status(page)).toHaveText(new RegExp(`a_h1’s slope.*First wrong cell: ${dw3}`));
+    const report = page.locator('.wb-report');
+    await expect(report.getByRole('heading', { level: 3 })).toHaveText(/Report for “slope\.xlsx”/);
+    await expect(report.getByRole('heading', { level: 4 })).toHaveText(/Sheet “LR 0\.1”/);
+    const table = report.locator('table');
+    await expect(table.locator('caption')).toHaveText(/Column by column/);
+    const row = table.locator('tr', { has: page.locator('th[scope="row"]', { hasText: '∂E/∂w3' }) });
+    await expect(row.locator('td').nth(1)).toHaveText(dw3);
+    await expect(row.locator('td').nth(4).locator('code')).toContainText(`M${EXPORT_LAYOUT.firstDataRow}*(1-M${EXPORT_LAYOUT.firstDataRow})`);
+    await expect(report).toContainText('multiply by a_h1·(1−a_h1) instead');
+    expect(errorsOf(page)).toEqual([]);
+  });
+
+  test('a workbook whose weights are updated with + gets that named', async ({ page }) => {
+    await openTools(page);
+    await page.locator('input[name="workbook"]').setInputFiles(fixture('plus.xlsx', mistakeWorkbook('plus', { epochs: 20 })));
+    await expect(status(page)).toHaveText(/\+ instead of −/);
+    await expect(page.locator('.wb-report')).toContainText(`first in ${exportColumn('w1')}${EXPORT_LAYOUT.firstDataRow + 1}`);
+    expect(errorsOf(page)).toEqual([]);
+  });
+});
+
+test.describe('downloads', () => {
+  // Building eight 300-row tabs and checking them again in the browser is real work; allow for a busy machine.
+  test.describe.configure({ timeout: 120_000 });
+  test('the spreadsheet code loads only when asked for', async ({ page }) => {
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
+    await openTools(page);
+    const before = scripts.filter((s) => /\/workbook\.[^/]*\.js$/.test(s));
+    expect(before, 'the workbook chunk must not load with the page').toEqual([]);
+    const download = page.waitForEvent('download');
+    await page.locator('[data-action="download-csv"]').click();
+    await download;
+    expect(scripts.some((s) => /\/workbook\.[^/]*\.js$/.test(s))).toBe(true);
+  });
+
+  test('the workbook download for the reader’s parameters reads back, with their own rate’s tab', async ({ page }) => {
+    await openTools(page, '?lr=0.35&t2=0.7');
+    const pending = page.waitForEvent('download');
+    await page.locator('[data-action="download-xlsx"]').click();
+    const download = await pending;
+    expect(download.suggestedFilename()).toBe('backprop-workbook-lr0.35.xlsx');
+    const bytes = new Uint8Array(readFileSync((await download.path()) ?? ''));
+    const read = readXlsx(bytes);
+    if (!read.ok) throw new Error(read.problem.message);
+    expect(read.sheets.map((s) => s.name)).toEqual(['LR 0.1', 'LR 0.2', 'LR 0.35 (yours)', 'LR 0.5', 'LR 0.8', 'LR 1', 'LR 2', 'E_total by LR']);
+    const params = { ...ARTICLE_PARAMS, lr: 0.35, t2: 0.7 };
+    const run = train(params, 300);
+    const own = read.sheets[2];
+    if (!own) throw new Error('no tab');
+    for (const epoch of [1, 2, 150, 300]) {
+      for (const name of EXPORT_COLUMNS) {
+        const cell = cellAt(own, columnIndex(exportColumn(name)), EXPORT_LAYOUT.firstDataRow + epoch - 1);
+        // The browser's Math.exp may differ from Node's in the last bit, so compare to 1e-12, not exactly.
+        const want = run[epoch - 1]?.[name] ?? Number.NaN;
+        const got = cell?.value as number;
+        expect(Math.abs(got - want), `${name} at epoch ${epoch}: ${got} vs ${want}`).toBeLessThanOrEqual(1e-12 * Math.abs(want));
+      }
+    }
+    expect(checkSheets(read.sheets).filter((s) => s.status === 'checked').every((s) => s.clean)).toBe(true);
+    await expect(status(page)).toHaveText(/Workbook ready: 7 learning-rate tabs/);
+
+    // The same file, given back to the page, checks clean.
+    await page.locator('input[name="workbook"]').setInputFiles(fixture('roundtrip.xlsx', bytes));
+    await expect(status(page)).toHaveText(/every checked cell matches/, { timeout: 20_000 });
+    expect(errorsOf(page)).toEqual([]);
+  });
+
+  test('the CSV download holds the current rate’s 300 epochs', async ({ page }) => {
+    await openTools(page, '?lr=2');
+    const pending = page.waitForEvent('download');
+    await page.locator('[data-action="download-csv"]').click();
+    const download = await pending;
+    expect(download.suggestedFilename()).toBe('backprop-epochs-lr2.csv');
+    const lines = readFileSync((await download.path()) ?? '', 'utf8').trimEnd().split('\r\n');
+    expect(lines).toHaveLength(301);
+    const run = train({ ...ARTICLE_PARAMS, lr: 2 }, 300);
+    const last = lines[300]?.split(',').map(Number) ?? [];
+    expect(last[0]).toBe(300);
+    const want = run[299]?.E_total ?? Number.NaN;
+    expect(Math.abs((last[1 + EXPORT_COLUMNS.indexOf('E_total')] ?? 0) - want)).toBeLessThanOrEqual(1e-12 * want);
+  });
+});
