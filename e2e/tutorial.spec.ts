@@ -1,0 +1,267 @@
+/**
+ * The built tutorial in a browser: reference values with and without
+ * JavaScript, every shown number following edits, Reset, URL state, deep
+ * links, precision, and a clean console on every page.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { ARTICLE_PARAMS, createResolver, formatExact, formatTruncated, type Params } from '../src/lib/backprop';
+import {
+  UNSHOWABLE_WORDS,
+  changedCount,
+  mismatches,
+  mismatchesInPage,
+  readShown,
+  serveMathModule,
+  waitForHydration,
+  withParams,
+} from './support/quantities';
+import { DEEP_LINK_IDS, SECTION_SLUGS, pagePaths, sectionPath, sectionPaths } from './support/site';
+
+// Pages with hundreds of live numbers, checked several times each, on machines that may be busy.
+test.describe.configure({ timeout: 120_000 });
+
+const FORWARD = sectionPath(SECTION_SLUGS.forward);
+const BACKPROP = sectionPath(SECTION_SLUGS.backprop);
+const UPDATE = sectionPath(SECTION_SLUGS.update);
+
+/** The first element showing `name` at epoch 1 with the page's precision (no fixed digits, no other rate). */
+function plain(page: Page, name: string) {
+  return page.locator(`[data-q="${name}"]:not([data-epoch]):not([data-lr]):not([data-digits] *):not([data-digits])`);
+}
+
+/** E_total after one update at the reader's rate (or explicitly at 0.1). */
+function epoch2Loss(page: Page) {
+  return page.locator(
+    [
+      '[data-q="E_total"][data-epoch="2"]:not([data-lr])',
+      '[data-q="E_total"][data-epoch="2"][data-lr="0.1"]',
+    ].join(', '),
+  ).and(page.locator(':not([data-digits]):not([data-digits] *)'));
+}
+
+/**
+ * Waits until the hydrated page shows exactly what the math module, run in the
+ * same browser, computes for `params`.
+ */
+async function expectPageMatches(page: Page, params: Params, digits = 4): Promise<void> {
+  await expect.poll(() => mismatchesInPage(page, params, digits), { timeout: 20_000 }).toEqual([]);
+}
+
+test.beforeEach(async ({ page, javaScriptEnabled }) => {
+  if (javaScriptEnabled) await serveMathModule(page);
+});
+
+/** The article's reference values where the content puts them (after hydration when `hydrate`). */
+async function expectReferenceValues(page: Page, hydrate: boolean): Promise<void> {
+  await page.goto(FORWARD);
+  if (hydrate) await waitForHydration(page);
+  for (const [name, text] of [['a_o1', '0.6064'], ['o2', '0.5342'], ['E_total', '0.01418']] as const) {
+    const shown = plain(page, name);
+    expect(await shown.count(), `${name} is shown on ${FORWARD}`).toBeGreaterThan(0);
+    for (const el of await shown.all()) await expect(el).toHaveText(text);
+  }
+  await page.goto(UPDATE);
+  if (hydrate) await waitForHydration(page);
+  const after = epoch2Loss(page);
+  expect(await after.count(), `E_total at epoch 2 is shown on ${UPDATE}`).toBeGreaterThan(0);
+  for (const el of await after.all()) await expect(el).toHaveText('0.01410');
+}
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the article’s reference values are in the built HTML', async ({ page }) => {
+    await expectReferenceValues(page, false);
+  });
+
+  for (const path of pagePaths()) {
+    test(`${path}: every shown number is the math module’s, at the article’s values`, async ({ page }) => {
+      await page.goto(path);
+      expect(mismatches(await readShown(page), ARTICLE_PARAMS)).toEqual([]);
+      for (const input of await page.locator('input[name="w1"]').all()) await expect(input).toHaveValue('0.15');
+    });
+  }
+});
+
+test.describe('after hydration', () => {
+  test('the article’s reference values stay', async ({ page }) => {
+    await expectReferenceValues(page, true);
+    await expectPageMatches(page, ARTICLE_PARAMS);
+    await page.goto(FORWARD);
+    await waitForHydration(page);
+    await expectPageMatches(page, ARTICLE_PARAMS);
+    await expect(plain(page, 'a_o1').first()).toHaveText('0.6064');
+  });
+
+  test('the sections offer the fields the issue asks for', async ({ page }) => {
+    await page.goto(FORWARD);
+    for (const name of ['i1', 'i2', 't1', 't2', 'w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7', 'w8']) {
+      expect(await page.locator(`input[name="${name}"]`).count(), `${name} on ${FORWARD}`).toBeGreaterThan(0);
+    }
+    await page.goto(UPDATE);
+    expect(await page.locator('input[name="lr"]').count(), `lr on ${UPDATE}`).toBeGreaterThan(0);
+  });
+});
+
+/** The edits the issue names, applied one after another. */
+const EDITS: readonly { name: 'w1' | 'lr' | 't1'; text: string; value: number }[] = [
+  { name: 'w1', text: '0.3', value: 0.3 },
+  { name: 'lr', text: '0.5', value: 0.5 },
+  { name: 't1', text: '0.2', value: 0.2 },
+];
+
+test.describe('editing follows everywhere', () => {
+  for (const path of sectionPaths()) {
+    test(`${path}: editing w1, lr and t1 updates every data-q to the math module’s value`, async ({ page }) => {
+      await page.goto(path);
+      await waitForHydration(page);
+      let params: Params = ARTICLE_PARAMS;
+      let edited = 0;
+      for (const edit of EDITS) {
+        const field = page.locator(`input[name="${edit.name}"]`);
+        if ((await field.count()) === 0) continue;
+        const before = params;
+        params = { ...params, [edit.name]: edit.value };
+        await field.first().fill(edit.text);
+        await expectPageMatches(page, params);
+        const shown = await readShown(page);
+        expect(changedCount(shown, before, params), `numbers on ${path} that depend on ${edit.name}`).toBeGreaterThan(0);
+        // Every field for the same parameter shows the value in force.
+        for (const other of await field.all()) await expect(other).toHaveValue(edit.text);
+        edited++;
+      }
+      // A page without any of these fields has nothing to check here; the fields test covers where they must be.
+      test.info().annotations.push({ type: 'edited', description: `${edited} of ${EDITS.length} fields` });
+    });
+  }
+
+  test('a value that is not a number shows a message and keeps the last valid value', async ({ page }) => {
+    await page.goto(FORWARD);
+    await waitForHydration(page);
+    const field = page.locator('input[name="w1"]').first();
+    await field.fill('0.3');
+    await expectPageMatches(page, withParams({ w1: 0.3 }));
+    await field.fill('abc');
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    const messageId = await field.getAttribute('aria-describedby');
+    expect(messageId).toBeTruthy();
+    const message = page.locator(`[id="${messageId}"]`);
+    await expect(message).toBeVisible();
+    await expect(message).not.toHaveText('');
+    await expectPageMatches(page, withParams({ w1: 0.3 }));
+    expect(await page.locator('body').innerText()).not.toMatch(UNSHOWABLE_WORDS);
+  });
+});
+
+test.describe('state: reset, address, links', () => {
+  test('Reset restores the article’s values', async ({ page }) => {
+    await page.goto(FORWARD);
+    await waitForHydration(page);
+    await page.locator('input[name="w1"]').first().fill('0.3');
+    await page.locator('input[name="t1"]').first().fill('0.2');
+    await expectPageMatches(page, withParams({ w1: 0.3, t1: 0.2 }));
+    await page.locator('button[data-action="reset"]').first().click();
+    await expectPageMatches(page, ARTICLE_PARAMS);
+    await expect(plain(page, 'a_o1').first()).toHaveText('0.6064');
+    await expect(plain(page, 'E_total').first()).toHaveText('0.01418');
+    await expect(page.locator('input[name="w1"]').first()).toHaveValue('0.15');
+    await expect(page.locator('input[name="t1"]').first()).toHaveValue('0.5');
+    expect(new URL(page.url()).search).toBe('');
+  });
+
+  for (const path of sectionPaths()) {
+    test(`${path}: a URL query loads its values into the fields and the numbers`, async ({ page }) => {
+      const params = withParams({ w1: 0.3, lr: 0.5, t1: 0.2 });
+      await page.goto(`${path}?w1=0.3&lr=0.5&t1=0.2`);
+      await waitForHydration(page);
+      await expectPageMatches(page, params);
+      for (const [name, text] of [['w1', '0.3'], ['lr', '0.5'], ['t1', '0.2']] as const) {
+        for (const input of await page.locator(`input[name="${name}"]`).all()) await expect(input).toHaveValue(text);
+      }
+    });
+  }
+
+  test('edits update the address in place and links carry it', async ({ page }) => {
+    await page.goto(FORWARD);
+    await waitForHydration(page);
+    const historyLength = await page.evaluate(() => history.length);
+    await page.locator('input[name="w1"]').first().fill('0.3');
+    await expect(page).toHaveURL(/[?&]w1=0\.3(&|#|$)/);
+    // replaceState, not pushState: Back still leaves the page.
+    expect(await page.evaluate(() => history.length)).toBe(historyLength);
+
+    for (const rel of ['prev', 'next']) {
+      const link = page.locator(`a[rel="${rel}"]`).first();
+      await expect(link).toHaveAttribute('href', /[?&]w1=0\.3(&|#|$)/);
+    }
+    await page.locator('a[rel="next"]').first().click();
+    await expect(page).toHaveURL(/[?&]w1=0\.3(&|#|$)/);
+    expect(new URL(page.url()).pathname).not.toBe(FORWARD);
+    await waitForHydration(page);
+    await expectPageMatches(page, withParams({ w1: 0.3 }));
+  });
+
+  test(`${BACKPROP}: every deep-link id exists once, with a visible link that carries the parameters`, async ({ page }) => {
+    await page.goto(`${BACKPROP}?w1=0.3`);
+    await waitForHydration(page);
+    for (const id of DEEP_LINK_IDS) {
+      await expect(page.locator(`[id="${id}"]`), id).toHaveCount(1);
+      const link = page.locator(`[id="${id}"] a[href$="#${id}"]`).first();
+      await expect(link, `visible deep link for ${id}`).toBeVisible();
+      await expect(link).toHaveAttribute('href', new RegExp(`w1=0\\.3.*#${id}$`));
+    }
+  });
+
+  test(`${BACKPROP}: the step a link targets is highlighted`, async ({ page }) => {
+    const look = (id: string) =>
+      page.locator(`[id="${id}"]`).evaluate((el) => {
+        const s = getComputedStyle(el);
+        return [s.backgroundColor, s.boxShadow, s.outlineStyle, s.outlineColor, s.borderLeftColor].join(' | ');
+      });
+    await page.goto(`${BACKPROP}#step-3`);
+    expect(await look('step-3')).not.toBe(await look('step-4'));
+    await page.goto(`${BACKPROP}#grad-w5`);
+    expect(await look('grad-w5')).not.toBe(await look('grad-w6'));
+    // And the highlight is about the target, not about step 3 itself.
+    expect(await look('step-3')).toBe(await look('step-4'));
+  });
+
+  test('the precision control shows more digits', async ({ page }) => {
+    await page.goto(FORWARD);
+    await waitForHydration(page);
+    const aO1 = createResolver(ARTICLE_PARAMS)({ name: 'a_o1' });
+    const digits = page.locator('select[name="digits"]').first();
+    await digits.selectOption('8');
+    await expect(plain(page, 'a_o1').first()).toHaveText(formatTruncated(aO1, 8));
+    await expectPageMatches(page, ARTICLE_PARAMS, 8);
+    await expect(page).toHaveURL(/[?&]digits=8(&|#|$)/);
+    await digits.selectOption('all');
+    await expect(plain(page, 'a_o1').first()).toHaveText(formatExact(aO1));
+    await expectPageMatches(page, ARTICLE_PARAMS, Infinity);
+  });
+});
+
+test.describe('every page', () => {
+  const queries = ['', '?w1=1000000&lr=-1000000&t1=-1000000&i1=1000000', '?w1=abc&lr=1e400&t2=NaN'];
+  for (const path of pagePaths()) {
+    test(`${path}: no console error, no page error, nothing unshowable`, async ({ page }) => {
+      const errors: string[] = [];
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+      });
+      page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+      page.on('response', (res) => {
+        if (res.status() >= 400) errors.push(`HTTP ${res.status()}: ${res.url()}`);
+      });
+      for (const query of queries) {
+        await page.goto(`${path}${query}`);
+        await waitForHydration(page);
+        await page.waitForLoadState('networkidle');
+        const text = await page.locator('body').innerText();
+        const bad = UNSHOWABLE_WORDS.exec(text);
+        expect(bad, `"${bad?.[0]}" near "${text.slice(Math.max(0, (bad?.index ?? 0) - 60), (bad?.index ?? 0) + 60)}" with ${query || 'no query'}`).toBeNull();
+      }
+      expect(errors).toEqual([]);
+    });
+  }
+});
