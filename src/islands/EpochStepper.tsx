@@ -1,4 +1,73 @@
-/** Placeholder until its owner lands the real island. */
+/**
+ * Section 1.5's epoch stepper: walks training forward and back one update at a
+ * time at the reader's learning rate. The epoch shown is this island's own view
+ * state; the reader's parameters change only through "Use these weights".
+ */
+import { useStore } from '@nanostores/preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { ARTICLE_DIGITS, ARTICLE_PARAMS, atEpoch, formatTruncated, WEIGHT_NAMES } from '../lib/backprop';
+import { shown } from '../lib/chart/shown';
+import { $digits, $params, setParam } from '../state/tutorial';
+
+const ROWS = ['E1', 'E2', ...WEIGHT_NAMES] as const;
+
 export default function EpochStepper() {
-  return <p>EpochStepper is being built.</p>;
+  const storeParams = useStore($params);
+  const storeDigits = useStore($digits);
+  // The build rendered the article's values, and Preact's hydration adopts the HTML without
+  // correcting attributes: render that once more, then the reader's values (URL, edits) as a normal update.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  const params = hydrated ? storeParams : ARTICLE_PARAMS;
+  const digits = hydrated ? storeDigits : ARTICLE_DIGITS;
+  const [epoch, setEpoch] = useState(1);
+  const [said, setSaid] = useState('');
+  const s = useMemo(() => atEpoch(params, epoch), [params, epoch]);
+
+  // Announce only what a button did, not every keystroke elsewhere on the page.
+  const go = (n: number) => {
+    setEpoch(n);
+    setSaid(`Epoch ${n}: E_total ${formatTruncated(atEpoch(params, n).E_total, digits)}`);
+  };
+  const adopt = () => {
+    for (const w of WEIGHT_NAMES) setParam(w, s[w]);
+    setEpoch(1);
+    setSaid(`Epoch ${epoch}'s weights are now the starting weights.`);
+  };
+
+  return (
+    <div class="stepper">
+      <div class="stepper-controls">
+        <button type="button" onClick={() => go(epoch - 1)} disabled={epoch <= 1}>
+          Previous epoch
+        </button>
+        <button type="button" onClick={() => go(epoch + 1)}>
+          Next epoch
+        </button>
+        <button type="button" onClick={() => go(1)} disabled={epoch <= 1}>
+          Back to epoch 1
+        </button>
+      </div>
+      <p class="stepper-total">
+        Epoch <strong>{epoch}</strong>
+        {epoch > 1 ? ` (after ${epoch - 1} update${epoch > 2 ? 's' : ''} at η = ` : ' (the starting weights'}
+        {epoch > 1 && <span {...shown({ name: 'lr' }, params.lr, digits)} />}): E_total ={' '}
+        <strong {...shown({ name: 'E_total', epoch }, s.E_total, digits)} />
+      </p>
+      <dl class="stepper-values">
+        {ROWS.map((name) => (
+          <div key={name}>
+            <dt>{name}</dt>
+            <dd {...shown({ name, epoch }, s[name], digits)} />
+          </div>
+        ))}
+      </dl>
+      <button type="button" onClick={adopt} disabled={epoch <= 1}>
+        Use these weights
+      </button>
+      <p class="visually-hidden" aria-live="polite">
+        {said}
+      </p>
+    </div>
+  );
 }

@@ -1,4 +1,127 @@
-/** Placeholder until its owner lands the real island. */
+/**
+ * Section 1.5's loss-vs-epoch chart: E_total over the article's 300 epochs for
+ * its six learning rates and the reader's own. Its key is a table of the values,
+ * which doubles as the text alternative. All layout comes from lib/chart; this only renders.
+ */
+import { useStore } from '@nanostores/preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { ARTICLE_DIGITS, ARTICLE_EPOCHS, ARTICLE_LEARNING_RATES, ARTICLE_PARAMS, formatExact, sweep } from '../lib/backprop';
+import { describeLossChart, lossChart, withReaderRate } from '../lib/chart/loss-chart';
+import { shown } from '../lib/chart/shown';
+import { $digits, $params } from '../state/tutorial';
+
 export default function LossChart() {
-  return <p>LossChart is being built.</p>;
+  const storeParams = useStore($params);
+  const storeDigits = useStore($digits);
+  // The build rendered the article's values, and Preact's hydration adopts the HTML without
+  // correcting attributes: render that once more, then the reader's values (URL, edits) as a normal update.
+  const [hydrated, setHydrated] = useState(false);
+  const params = hydrated ? storeParams : ARTICLE_PARAMS;
+  const digits = hydrated ? storeDigits : ARTICLE_DIGITS;
+  // The drawing is laid out at its real width so its text stays a readable size on a phone.
+  const [width, setWidth] = useState(640);
+  const [log, setLog] = useState<boolean>();
+  const frame = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    setHydrated(true);
+    const el = frame.current;
+    if (!el || typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(() => setWidth(el.clientWidth));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  // Editing only the learning rate retrains only the reader's own curve, not the article's six.
+  const { lr, ...rest } = params;
+  const restKey = Object.values(rest).join();
+  const article = useMemo(() => sweep(params, ARTICLE_LEARNING_RATES, ARTICLE_EPOCHS), [restKey]);
+  const runs = useMemo(() => withReaderRate(article, params, ARTICLE_EPOCHS), [article, lr]);
+  const c = useMemo(() => lossChart(runs, width, log), [runs, width, log]);
+  const own = (rate: number) => (rate === lr ? ' own' : '');
+
+  return (
+    <figure class="loss-chart">
+      <label class="chart-scale">
+        <input type="checkbox" checked={c.log} onChange={(e) => setLog(e.currentTarget.checked)} /> Logarithmic E_total
+        axis
+      </label>
+      <div class="chart-frame" ref={frame}>
+        <svg
+          viewBox={`0 0 ${c.width} ${c.height}`}
+          role="img"
+          aria-labelledby="loss-chart-title"
+          aria-describedby="loss-chart-desc"
+        >
+          <title id="loss-chart-title">Loss against epoch for each learning rate</title>
+          <desc id="loss-chart-desc">{describeLossChart(runs, c.log)}</desc>
+          {c.yTicks.map((t) => (
+            <g key={t.label} class="chart-tick">
+              <line x1={c.left} x2={c.right} y1={t.at} y2={t.at} />
+              <text x={c.left - 6} y={t.at} dy="0.32em" text-anchor="end">
+                {t.label}
+              </text>
+            </g>
+          ))}
+          {c.xTicks.map((t) => (
+            <g key={t.label} class="chart-tick">
+              <line x1={t.at} x2={t.at} y1={c.bottom} y2={c.bottom + 5} />
+              <text x={t.at} y={c.bottom + 18} text-anchor="middle">
+                {t.label}
+              </text>
+            </g>
+          ))}
+          <path class="chart-axis" d={`M${c.left} ${c.top}V${c.bottom}H${c.right}`} />
+          <text x="4" y="14">
+            E_total
+          </text>
+          <text x={c.right} y={c.height - 4} text-anchor="end">
+            epoch
+          </text>
+          {c.lines.map((l, i) => (
+            <path key={l.lr} class={`chart-line s${i}${own(l.lr)}`} d={l.d} />
+          ))}
+          {c.lines.map(
+            (l, i) => l.rise && <circle key={l.lr} class={`chart-rise s${i}`} cx={l.rise.x} cy={l.rise.y} r="4.5" />,
+          )}
+        </svg>
+      </div>
+      {/* Focusable so that, when more digits make it overflow, a keyboard can scroll it. */}
+      <div class="table-wrap" tabIndex={0} role="region" aria-label="Key and final values">
+        <table class="chart-key">
+          <caption>Key: E_total at epoch {ARTICLE_EPOCHS}, and the epoch where the loss first rises again (ringed)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Line</th>
+              <th scope="col">η</th>
+              <th scope="col">E_total</th>
+              <th scope="col">Rises at</th>
+            </tr>
+          </thead>
+          <tbody>
+            {c.lines.map((l, i) => (
+              <tr key={l.lr}>
+                <td>
+                  <svg viewBox="0 0 32 10" aria-hidden="true">
+                    <path class={`chart-line s${i}${own(l.lr)}`} d="M1 5H31" />
+                  </svg>
+                </td>
+                <th scope="row">
+                  {formatExact(l.lr)}
+                  {own(l.lr) && ' (yours)'}
+                </th>
+                <td
+                  {...shown(
+                    { name: 'E_total', epoch: ARTICLE_EPOCHS, lr: l.lr },
+                    runs[i]?.loss[ARTICLE_EPOCHS - 1] ?? NaN,
+                    digits,
+                  )}
+                />
+                <td>{l.rise ? l.rise.epoch : 'never'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </figure>
+  );
 }

@@ -1,4 +1,50 @@
-/** Placeholder until its owner lands the real island. */
+/**
+ * Section 1.5's update table: each weight, its gradient, and the weight after
+ * one gradient-descent step at the reader's learning rate.
+ */
+import { useStore } from '@nanostores/preact';
+import { useEffect, useState } from 'preact/hooks';
+import { ARTICLE_DIGITS, ARTICLE_PARAMS, evaluate, gradientName, step, WEIGHT_NAMES } from '../lib/backprop';
+import { shown } from '../lib/chart/shown';
+import { $digits, $params } from '../state/tutorial';
+
 export default function UpdateTable() {
-  return <p>UpdateTable is being built.</p>;
+  const storeParams = useStore($params);
+  const storeDigits = useStore($digits);
+  // The build rendered the article's values, and Preact's hydration adopts the HTML without
+  // correcting attributes: render that once more, then the reader's values (URL, edits) as a normal update.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  const params = hydrated ? storeParams : ARTICLE_PARAMS;
+  const digits = hydrated ? storeDigits : ARTICLE_DIGITS;
+  const now = evaluate(params);
+  const next = step(params, now);
+  return (
+    // Focusable so that, when more digits make it overflow, a keyboard can scroll it.
+    <div class="table-wrap" tabIndex={0} role="region" aria-label="Weight update table">
+      <table class="update-table">
+        <caption>
+          One update at learning rate η = <span {...shown({ name: 'lr' }, params.lr, digits)} />
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Weight</th>
+            <th scope="col">w</th>
+            <th scope="col">∂E_total/∂w</th>
+            <th scope="col">w − η·∂E_total/∂w</th>
+          </tr>
+        </thead>
+        <tbody>
+          {WEIGHT_NAMES.map((w) => (
+            <tr key={w}>
+              <th scope="row">{w}</th>
+              <td {...shown({ name: w }, params[w], digits)} />
+              <td {...shown({ name: gradientName(w) }, now[gradientName(w)], digits)} />
+              <td {...shown({ name: w, epoch: 2 }, next[w], digits)} />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
 }

@@ -1,0 +1,92 @@
+/**
+ * Axes for small SVG charts: linear and logarithmic scales, tick choice and
+ * tick labels. Pure: no DOM.
+ */
+
+/** Maps a domain value to a position in the range. */
+export type Scale = (value: number) => number;
+
+/** A straight-line map from [d0, d1] to [r0, r1]; a zero-width domain maps to the range's middle. */
+export function linearScale(d0: number, d1: number, r0: number, r1: number): Scale {
+  const span = d1 - d0;
+  if (!(span !== 0 && Number.isFinite(span))) return () => (r0 + r1) / 2;
+  const k = (r1 - r0) / span;
+  return (v) => r0 + (v - d0) * k;
+}
+
+/**
+ * A logarithmic map from [d0, d1] (both > 0) to [r0, r1]. Values at or below
+ * zero, and values outside the domain, are clamped to its ends, so a loss of
+ * exactly 0 is drawn on the bottom edge rather than at −∞.
+ */
+export function logScale(d0: number, d1: number, r0: number, r1: number): Scale {
+  const lo = Math.log10(d0);
+  const hi = Math.log10(d1);
+  const inner = linearScale(lo, hi, r0, r1);
+  return (v) => inner(Math.min(hi, Math.max(lo, v > 0 ? Math.log10(v) : lo)));
+}
+
+/** The smallest 1, 2 or 5 × 10^k that is at least `raw`. */
+export function niceStep(raw: number): number {
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const m = raw / power;
+  return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * power;
+}
+
+/**
+ * Round-numbered ticks inside [min, max], about `count` of them, evenly spaced
+ * by a 1-2-5 step. Every tick lies in the domain, and neither end is further
+ * than one step from a tick.
+ */
+export function linearTicks(min: number, max: number, count = 5): number[] {
+  if (!(Number.isFinite(min) && Number.isFinite(max)) || max < min) return [];
+  if (max === min) return [min];
+  const step = niceStep((max - min) / Math.max(1, count));
+  // Dividing by the integer 1/step (10 for 0.1) gives the double nearest i·step, so labels
+  // read 0.3, never 0.30000000000000004; clamping keeps the last bit of noise inside the domain.
+  const inverse = step < 1 ? Math.round(1 / step) : 0;
+  const ticks: number[] = [];
+  for (let i = Math.ceil(min / step - 1e-9); i <= Math.floor(max / step + 1e-9); i++) {
+    ticks.push(Math.min(max, Math.max(min, inverse ? i / inverse : i * step)));
+  }
+  return ticks;
+}
+
+/**
+ * Ticks for a logarithmic axis over [min, max] (both > 0): the powers of ten
+ * inside it, every decade or every few decades so that there are at most
+ * `count` + 1, always including the top one (nearest the start of training).
+ */
+export function logTicks(min: number, max: number, count = 6): number[] {
+  if (!(min > 0 && max >= min && Number.isFinite(max))) return [];
+  const lo = Math.ceil(Math.log10(min) - 1e-9);
+  const hi = Math.floor(Math.log10(max) + 1e-9);
+  const every = Math.max(1, Math.ceil((hi - lo) / Math.max(1, count)));
+  const ticks: number[] = [];
+  for (let e = hi; e >= lo; e -= every) ticks.unshift(Number(`1e${e}`));
+  return ticks;
+}
+
+/** The smallest power of ten at or above `x` (> 0). */
+export function decadeAbove(x: number): number {
+  return Number(`1e${Math.ceil(Math.log10(x) - 1e-9)}`);
+}
+
+/** The largest power of ten at or below `x` (> 0). */
+export function decadeBelow(x: number): number {
+  return Number(`1e${Math.floor(Math.log10(x) + 1e-9)}`);
+}
+
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** A power of ten as a log-axis label: 10⁻⁴, 10⁰ = 1 written as 1. */
+export function formatPower(exponent: number): string {
+  if (exponent === 0) return '1';
+  const digits = [...String(Math.abs(exponent))].map((d) => SUPERSCRIPT[Number(d)]).join('');
+  return `10${exponent < 0 ? '⁻' : ''}${digits}`;
+}
+
+/** A linear-axis label: the value to six digits as JavaScript writes it, with a typographic minus. */
+export function formatTick(value: number): string {
+  return Number.isFinite(value) ? String(Number(value.toPrecision(6))).replace(/-/g, '−') : '';
+}
