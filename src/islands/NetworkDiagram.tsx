@@ -3,10 +3,8 @@
  * and activation, the eight weights on their connections, the targets beside
  * the outputs. Every number is an element with `data-q`/`data-value`.
  */
-import { useStore } from '@nanostores/preact';
-import { useEffect, useState } from 'preact/hooks';
-import { ARTICLE_DIGITS, ARTICLE_PARAMS, evaluate, formatQuantity, type QuantityName, type Snapshot } from '../lib/backprop';
-import { $digits, $params } from '../state/tutorial';
+import { evaluate, formatQuantity, type QuantityName, type Snapshot } from '../lib/backprop';
+import { useDigits, useParams } from './use-tutorial';
 
 /** A neuron: its column and row, and the quantities shown beside it, top to bottom. */
 type Neuron = readonly [col: 0 | 1 | 2, row: 0 | 1, lines: readonly QuantityName[]];
@@ -38,13 +36,6 @@ const ROW_GAP = 140;
  * start from a URL query. Preact's hydration keeps server attributes, so the
  * first browser render repeats the server's values and the real ones follow.
  */
-function useHydratedState(): { params: typeof ARTICLE_PARAMS; digits: number } {
-  const params = useStore($params);
-  const digits = useStore($digits);
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated ? { params, digits } : { params: ARTICLE_PARAMS, digits: ARTICLE_DIGITS };
-}
 
 /** A symbol with its subscript lowered (`a_h1` → a with h1 below), then `eq`. */
 function Sym({ name, eq = '' }: { name: string; eq?: string }) {
@@ -61,7 +52,8 @@ function Sym({ name, eq = '' }: { name: string; eq?: string }) {
 }
 
 export default function NetworkDiagram() {
-  const { params, digits } = useHydratedState();
+  const params = useParams();
+  const digits = useDigits();
   const s: Snapshot = evaluate(params);
   const text = (name: QuantityName) => formatQuantity({ name }, s[name], digits);
   const value = (name: QuantityName, cls?: string) => (

@@ -6,8 +6,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ParamName } from '../lib/backprop';
 import { PARAM_LABELS } from '../lib/labels';
 import { parseNumber } from '../lib/params';
-import { useStore } from '@nanostores/preact';
 import { $params, setParam } from '../state/tutorial';
+import { useParams } from './use-tutorial';
 
 interface Props {
   /** Which parameters this section lets the reader edit. */
@@ -24,7 +24,7 @@ interface Draft {
 }
 
 function ParamField({ name, groupId }: { name: ParamName; groupId: string }) {
-  const value = useStore($params)[name];
+  const value = useParams()[name];
   const [draft, setDraft] = useState<Draft>({ text: String(value), error: null });
 
   // When the value changes elsewhere (Reset, the same field in another island), show it,

@@ -6,11 +6,12 @@ import { useStore } from '@nanostores/preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { summariseChange } from '../lib/announce';
 import { ARTICLE_DIGITS, ARTICLE_PARAMS, DIGIT_CHOICES, PARAM_NAMES, describeDigits } from '../lib/backprop';
-import { $digits, $params, $queryProblems, dismissQueryProblems, resetParams, setDigits } from '../state/tutorial';
+import { useDigits, useParams } from './use-tutorial';
+import { $queryProblems, dismissQueryProblems, resetParams, setDigits } from '../state/tutorial';
 
 export default function Toolbar() {
-  const params = useStore($params);
-  const digits = useStore($digits);
+  const params = useParams();
+  const digits = useDigits();
   const problems = useStore($queryProblems);
   const changed = PARAM_NAMES.filter((n) => params[n] !== ARTICLE_PARAMS[n]);
   const announced = useRef(params);
@@ -26,7 +27,7 @@ export default function Toolbar() {
   return (
     <div class="toolbar">
       <label class="toolbar-item">
-        <span>Precision</span>
+        <span>Significant digits</span>
         <select
           name="digits"
           value={digits === Infinity ? 'all' : String(digits)}
@@ -37,7 +38,7 @@ export default function Toolbar() {
         >
           {DIGIT_CHOICES.map((d) => (
             <option key={d} value={d === Infinity ? 'all' : String(d)}>
-              {d === ARTICLE_DIGITS ? `${describeDigits(d)} (as the article)` : describeDigits(d)}
+              {d === ARTICLE_DIGITS ? `${describeDigits(d)}, as the article` : describeDigits(d)}
             </option>
           ))}
         </select>

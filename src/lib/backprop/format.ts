@@ -69,7 +69,7 @@ export function formatParameter(x: number, significant: number = ARTICLE_DIGITS)
   return formatTruncated(x, significant).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
 }
 
-/** A short human name for a digit choice, for the precision control. */
+/** A short name for a digit choice, for the precision control ("4", "all"). */
 export function describeDigits(significant: number): string {
-  return significant === Infinity ? 'all digits' : `${significant} significant digits`;
+  return significant === Infinity ? 'all' : String(significant);
 }
