@@ -76,3 +76,15 @@ export function sectionPath(slug: string): string {
   const found = pagePaths().find((p) => p.replace(/\/$/, '').endsWith(`/${slug}`));
   return found ?? `/${slug}/`;
 }
+
+/** The built HTML of a page path (empty when there is none). */
+export function builtHtml(path: string): string {
+  const file = join(OUT_DIR, path.replace(/^\//, ''), path.endsWith('.html') ? '' : 'index.html');
+  return existsSync(file) ? readFileSync(file, 'utf8') : '';
+}
+
+/** Which of `names` have a form control (`name="…"`) in the page's built HTML. */
+export function fieldsIn(path: string, names: readonly string[]): string[] {
+  const html = builtHtml(path);
+  return names.filter((name) => new RegExp(`<(input|select|textarea)\\b[^>]*\\sname="${name}"`).test(html));
+}
