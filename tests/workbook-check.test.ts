@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ARTICLE_PARAMS, type Params, type QuantityName } from '../src/lib/backprop';
 import { checkSheets, matches, writtenDigits, type SheetResult } from '../src/lib/workbook/check';
 import { EXPORT_LAYOUT, SUMMARY_SHEET, exportColumn, exportWorkbook } from '../src/lib/workbook/export';
@@ -18,6 +18,9 @@ import {
   oversized,
   type InjectedMistake,
 } from './support/workbook-fixtures';
+
+// Whole 300-epoch workbooks recalculated by HyperFormula take seconds, more on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const STUDENT_DIR = path.resolve(repoRoot, '../shared/fixtures/student-sheets');
@@ -165,6 +168,14 @@ describe('mistakes injected into the export are named at the right first cell', 
       });
     }
   }
+
+  it('names both mistakes when a cell has two (a_h1’s slope and updated w5…w8)', () => {
+    const sheet = only(check(mistakeWorkbook(['slope', 'updated-w5-w8'], { epochs: 30 })));
+    const byId = new Map(sheet.mistakes.map((m) => [m.id, m.cells]));
+    expect([...byId.keys()].sort()).toEqual(['slope-a-h1', 'updated-w5-w8']);
+    expect(byId.get('updated-w5-w8')).toEqual(['dE_dw1', 'dE_dw2', 'dE_dw3', 'dE_dw4'].map((q) => at(q as QuantityName, first)));
+    expect(byId.get('slope-a-h1')).toEqual([at('dE_dw3', first), at('dE_dw4', first)]);
+  });
 
   it('says where the learning-rate reference slid to', () => {
     const sheet = only(check(mistakeWorkbook('lr-relative', { epochs: 30 })));

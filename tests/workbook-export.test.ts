@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   ARTICLE_EPOCHS,
   ARTICLE_LEARNING_RATES,
@@ -21,6 +21,9 @@ import {
 } from '../src/lib/workbook/export';
 import { cellAt, readXlsx, type ReadSheet } from '../src/lib/workbook/xlsx-read';
 import { recalculate } from './support/workbook-hf';
+
+// Whole 300-epoch workbooks recalculated by HyperFormula take seconds, more on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 const PARAM_SETS: { label: string; params: Params }[] = [
   { label: "the article's values", params: ARTICLE_PARAMS },

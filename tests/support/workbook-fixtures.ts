@@ -149,17 +149,17 @@ export function oneTabModel(params: Params = ARTICLE_PARAMS, epochs = 300): Work
   return { sheets: [{ ...sheet, cells: new Map(sheet.cells) }], activeSheet: 0 };
 }
 
-/** The project's export (one tab) with `mistake` injected and recalculated. */
-export function mistakeModel(mistake: InjectedMistake, options: FixtureOptions = {}): WorkbookModel {
+/** The project's export (one tab) with one mistake, or several, injected and recalculated. */
+export function mistakeModel(mistake: InjectedMistake | readonly InjectedMistake[], options: FixtureOptions = {}): WorkbookModel {
   const epochs = options.epochs ?? 300;
   const model = oneTabModel(options.params ?? ARTICLE_PARAMS, epochs);
-  inject(model.sheets[0] as SheetModel, mistake, epochs);
+  for (const m of typeof mistake === 'string' ? [mistake] : mistake) inject(model.sheets[0] as SheetModel, m, epochs);
   const recalculated = recalculateModel(model);
   return options.values ? valuesOnly(recalculated) : recalculated;
 }
 
 /** The .xlsx bytes of a mistake fixture. */
-export function mistakeWorkbook(mistake: InjectedMistake, options: FixtureOptions = {}): Uint8Array {
+export function mistakeWorkbook(mistake: InjectedMistake | readonly InjectedMistake[], options: FixtureOptions = {}): Uint8Array {
   return writeXlsx(mistakeModel(mistake, options));
 }
 

@@ -3,7 +3,7 @@
  * paragraphs, lists and tables. The page renders it as text (never as HTML),
  * so nothing from a student's file can become markup.
  */
-import { formatExact, type QuantityName } from '../backprop';
+import { formatExact, formatTruncated, type QuantityName } from '../backprop';
 import type { ColumnResult, Mistake, SheetResult } from './check';
 import { headerLabel } from './export';
 
@@ -36,6 +36,18 @@ export const MISTAKE_TITLES: Readonly<Record<Mistake['id'], string>> = {
   'lr-relative': 'The learning-rate reference drifts down the rows',
   'plus-not-minus': 'Weights updated with + instead of −',
   unrecognised: 'A wrong value the checker cannot name',
+};
+
+/** The few words a table cell uses for each mistake (the paragraphs above the table explain it). */
+export const MISTAKE_SHORT: Readonly<Record<Mistake['id'], string>> = {
+  'slope-a-h1': 'uses a_h1’s slope',
+  't1-for-t2': 'uses t1 for t2',
+  't1-for-t2-hidden': 'reads t1 for t2',
+  'e2-uses-a-o1': 'uses a_o1',
+  'updated-w5-w8': 'uses updated w5…w8',
+  'lr-relative': 'learning rate drifts',
+  'plus-not-minus': '+ instead of −',
+  unrecognised: 'unrecognised mistake',
 };
 
 /** The plain-words explanation of a mistake as it appears in one sheet. */
@@ -96,25 +108,26 @@ export function explainMistake(m: Mistake, sheet: SheetResult): string {
   }
 }
 
+/** Twelve significant digits: every flagged difference (over 1 in 10⁹) shows, without 17-digit noise. */
 function number(x: number | undefined): string {
-  return x === undefined ? '—' : formatExact(x);
+  return x === undefined ? '—' : formatTruncated(x, 12);
 }
 
 function resultText(c: ColumnResult): string {
   if (c.checked === 0) return 'not checked';
-  if (c.status === 'match') return `matches (${c.matched} of ${c.checked} rows)`;
-  if (c.status === 'inherits') return `inherits the error of ${c.inheritsFrom ?? 'another cell'}; its own formula is right`;
-  const agree = c.first && c.first.agreeingDigits > 0 ? `; agrees to ${c.first.agreeingDigits} significant digits` : '';
-  return `wrong: ${c.mistake && c.mistake !== 'unrecognised' ? MISTAKE_TITLES[c.mistake] : 'unrecognised mistake'}${agree}`;
+  if (c.status === 'match') return `matches, ${c.matched}/${c.checked} rows`;
+  if (c.status === 'inherits') return `right formula, inherits from ${c.inheritsFrom ?? 'another cell'}`;
+  const agree = c.first && c.first.agreeingDigits > 0 ? ` (${c.first.agreeingDigits} digits agree)` : '';
+  return `wrong: ${MISTAKE_SHORT[c.mistake ?? 'unrecognised']}${agree}`;
 }
 
 function laterText(c: ColumnResult, sheet: SheetResult): string {
   if (!c.first) return '';
   const after = (sheet.lastRow ?? c.first.row) - c.first.row;
   if (after <= 0) return 'last row';
-  if (c.laterWrong === after) return `all ${after} later rows wrong too`;
-  if (c.laterWrong === 0) return `later rows match`;
-  return `${c.laterWrong} of ${after} later rows wrong too`;
+  if (c.laterWrong === after) return `all ${after} wrong too`;
+  if (c.laterWrong === 0) return 'all match';
+  return `${c.laterWrong} of ${after} wrong too`;
 }
 
 /** The report for one sheet. */
@@ -160,7 +173,7 @@ export function sheetBlocks(sheet: SheetResult): Block[] {
       resultText(c),
       c.first?.cell ?? '',
       c.first ? number(c.first.expected) : '',
-      c.first ? c.first.found : '',
+      c.first ? (c.first.foundValue === undefined ? c.first.found : number(c.first.foundValue)) : '',
       c.first && c.status === 'wrong' ? { code: `=${c.first.formula}` } : '',
       c.status === 'match' ? '' : laterText(c, sheet),
     ]),
@@ -192,10 +205,8 @@ export function summarise(fileName: string, sheets: readonly SheetResult[]): str
 
 /** The whole report: a heading, the summary, then each sheet. */
 export function reportBlocks(fileName: string, sheets: readonly SheetResult[]): Block[] {
-  const blocks: Block[] = [
-    { t: 'h3', text: `Report for “${fileName}”` },
-    { t: 'p', text: summarise(fileName, sheets) },
-  ];
+  // The summary sentence is the status line above the report; it is not repeated here.
+  const blocks: Block[] = [{ t: 'h3', text: `Report for “${fileName}”` }];
   for (const sheet of sheets) blocks.push(...sheetBlocks(sheet));
   return blocks;
 }
