@@ -3,23 +3,17 @@
  * time at the reader's learning rate. The epoch shown is this island's own view
  * state; the reader's parameters change only through "Use these weights".
  */
-import { useStore } from '@nanostores/preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { ARTICLE_DIGITS, ARTICLE_PARAMS, atEpoch, formatTruncated, WEIGHT_NAMES } from '../lib/backprop';
+import { useMemo, useState } from 'preact/hooks';
+import { atEpoch, formatTruncated, WEIGHT_NAMES } from '../lib/backprop';
 import { shown } from '../lib/chart/shown';
-import { $digits, $params, setParam } from '../state/tutorial';
+import { setParam } from '../state/tutorial';
+import { useDigits, useParams } from './use-tutorial';
 
 const ROWS = ['E1', 'E2', ...WEIGHT_NAMES] as const;
 
 export default function EpochStepper() {
-  const storeParams = useStore($params);
-  const storeDigits = useStore($digits);
-  // The build rendered the article's values, and Preact's hydration adopts the HTML without
-  // correcting attributes: render that once more, then the reader's values (URL, edits) as a normal update.
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  const params = hydrated ? storeParams : ARTICLE_PARAMS;
-  const digits = hydrated ? storeDigits : ARTICLE_DIGITS;
+  const params = useParams();
+  const digits = useDigits();
   const [epoch, setEpoch] = useState(1);
   const [said, setSaid] = useState('');
   const s = useMemo(() => atEpoch(params, epoch), [params, epoch]);

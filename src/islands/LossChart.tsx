@@ -3,27 +3,20 @@
  * its six learning rates and the reader's own. Its key is a table of the values,
  * which doubles as the text alternative. All layout comes from lib/chart; this only renders.
  */
-import { useStore } from '@nanostores/preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { ARTICLE_DIGITS, ARTICLE_EPOCHS, ARTICLE_LEARNING_RATES, ARTICLE_PARAMS, formatExact, sweep } from '../lib/backprop';
+import { ARTICLE_EPOCHS, ARTICLE_LEARNING_RATES, formatExact, sweep } from '../lib/backprop';
 import { describeLossChart, lossChart, withReaderRate } from '../lib/chart/loss-chart';
 import { shown } from '../lib/chart/shown';
-import { $digits, $params } from '../state/tutorial';
+import { useDigits, useParams } from './use-tutorial';
 
 export default function LossChart() {
-  const storeParams = useStore($params);
-  const storeDigits = useStore($digits);
-  // The build rendered the article's values, and Preact's hydration adopts the HTML without
-  // correcting attributes: render that once more, then the reader's values (URL, edits) as a normal update.
-  const [hydrated, setHydrated] = useState(false);
-  const params = hydrated ? storeParams : ARTICLE_PARAMS;
-  const digits = hydrated ? storeDigits : ARTICLE_DIGITS;
+  const params = useParams();
+  const digits = useDigits();
   // The drawing is laid out at its real width so its text stays a readable size on a phone.
   const [width, setWidth] = useState(640);
   const [log, setLog] = useState<boolean>();
   const frame = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    setHydrated(true);
     const el = frame.current;
     if (!el || typeof ResizeObserver === 'undefined') return undefined;
     const observer = new ResizeObserver(() => setWidth(el.clientWidth));

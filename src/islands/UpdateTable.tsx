@@ -2,21 +2,13 @@
  * Section 1.5's update table: each weight, its gradient, and the weight after
  * one gradient-descent step at the reader's learning rate.
  */
-import { useStore } from '@nanostores/preact';
-import { useEffect, useState } from 'preact/hooks';
-import { ARTICLE_DIGITS, ARTICLE_PARAMS, evaluate, gradientName, step, WEIGHT_NAMES } from '../lib/backprop';
+import { evaluate, gradientName, step, WEIGHT_NAMES } from '../lib/backprop';
 import { shown } from '../lib/chart/shown';
-import { $digits, $params } from '../state/tutorial';
+import { useDigits, useParams } from './use-tutorial';
 
 export default function UpdateTable() {
-  const storeParams = useStore($params);
-  const storeDigits = useStore($digits);
-  // The build rendered the article's values, and Preact's hydration adopts the HTML without
-  // correcting attributes: render that once more, then the reader's values (URL, edits) as a normal update.
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  const params = hydrated ? storeParams : ARTICLE_PARAMS;
-  const digits = hydrated ? storeDigits : ARTICLE_DIGITS;
+  const params = useParams();
+  const digits = useDigits();
   const now = evaluate(params);
   const next = step(params, now);
   return (
