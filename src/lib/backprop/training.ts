@@ -2,7 +2,7 @@
  * Gradient descent on the network: one update, whole training runs,
  * learning-rate sweeps, and a finite-difference check of the gradients.
  */
-import { evaluate, gradientName, WEIGHT_NAMES, type Params, type Snapshot, type WeightName } from './network';
+import { evaluate, gradientName, sigmoid, WEIGHT_NAMES, type Params, type Snapshot, type WeightName } from './network';
 
 /** The learning rates of the article's workbook, one tab each. */
 export const ARTICLE_LEARNING_RATES = [0.1, 0.2, 0.5, 0.8, 1, 2] as const;
@@ -35,14 +35,35 @@ export function train(p: Params, epochs: number): readonly Snapshot[] {
   return Object.freeze(rows);
 }
 
-/** E_total per epoch (index 0 = epoch 1) for a run of `epochs` rows, without keeping the rest. */
+/**
+ * E_total per epoch (index 0 = epoch 1) for a run of `epochs` rows, without keeping the rest.
+ * The chart asks for seven of these on every edit, so this is `train` unrolled into local
+ * numbers: the same operations in the same order as `evaluate` and `step` (the tests hold it
+ * to bit-for-bit equality with `train`), but no object per epoch.
+ */
 export function lossCurve(p: Params, epochs: number): Float64Array {
-  const loss = new Float64Array(epochs);
-  let current = p;
+  const loss = new Float64Array(Math.max(0, epochs));
+  const { i1, i2, t1, t2, lr } = p;
+  let { w1, w2, w3, w4, w5, w6, w7, w8 } = p;
   for (let n = 0; n < epochs; n++) {
-    const s = evaluate(current);
-    loss[n] = s.E_total;
-    current = step(current, s);
+    const a_h1 = sigmoid(w1 * i1 + w2 * i2);
+    const a_h2 = sigmoid(w3 * i1 + w4 * i2);
+    const a_o1 = sigmoid(w5 * a_h1 + w6 * a_h2);
+    const a_o2 = sigmoid(w7 * a_h1 + w8 * a_h2);
+    loss[n] = 0.5 * (t1 - a_o1) ** 2 + 0.5 * (t2 - a_o2) ** 2;
+    const dE_do1 = (a_o1 - t1) * (a_o1 * (1 - a_o1));
+    const dE_do2 = (a_o2 - t2) * (a_o2 * (1 - a_o2));
+    const dE_dh1 = (dE_do1 * w5 + dE_do2 * w7) * (a_h1 * (1 - a_h1));
+    const dE_dh2 = (dE_do1 * w6 + dE_do2 * w8) * (a_h2 * (1 - a_h2));
+    // Every gradient above used this epoch's weights; only now do they change.
+    w1 -= lr * (dE_dh1 * i1);
+    w2 -= lr * (dE_dh1 * i2);
+    w3 -= lr * (dE_dh2 * i1);
+    w4 -= lr * (dE_dh2 * i2);
+    w5 -= lr * (dE_do1 * a_h1);
+    w6 -= lr * (dE_do1 * a_h2);
+    w7 -= lr * (dE_do2 * a_h1);
+    w8 -= lr * (dE_do2 * a_h2);
   }
   return loss;
 }
