@@ -7,6 +7,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { ARTICLE_PARAMS, train } from '../src/lib/backprop';
 import { checkSheets } from '../src/lib/workbook/check';
@@ -14,6 +15,7 @@ import { EXPORT_COLUMNS, EXPORT_LAYOUT, exportColumn } from '../src/lib/workbook
 import { cellAt, readXlsx } from '../src/lib/workbook/xlsx-read';
 import { columnIndex } from '../src/lib/workbook/cells';
 import { badFiles, mistakeWorkbook, oversized } from '../tests/support/workbook-fixtures';
+import { AXE_TAGS } from './support/a11y-page';
 import { SECTION_SLUGS, sectionPath } from './support/site';
 
 const UPDATE = sectionPath(SECTION_SLUGS.update);
@@ -97,6 +99,12 @@ test.describe('check my workbook', () => {
     await expect(row.locator('td').nth(1)).toHaveText(dw3);
     await expect(row.locator('td').nth(4).locator('code')).toContainText(`M${EXPORT_LAYOUT.firstDataRow}*(1-M${EXPORT_LAYOUT.firstDataRow})`);
     await expect(report).toContainText('multiply by a_h1·(1−a_h1) instead');
+    // The report itself passes axe in both colour schemes.
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      const scan = await new AxeBuilder({ page }).include('section.wb').withTags([...AXE_TAGS]).analyze();
+      expect(scan.violations.map((v) => `${colorScheme}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+    }
     expect(errorsOf(page)).toEqual([]);
   });
 

@@ -109,6 +109,22 @@ describe('the project’s own export', () => {
     expect(result.lr).toMatchObject({ value: 0.1, source: 'label' });
   });
 
+  it('takes inputs and targets from labelled cells when they have no columns', () => {
+    const model = mistakeModel('e2-a-o1', { epochs: 20, values: true, params: { ...ARTICLE_PARAMS, t1: 0.2, t2: 0.7 } });
+    const sheet = model.sheets[0];
+    if (!sheet) throw new Error('no sheet');
+    for (const ref of [...sheet.cells.keys()]) if (/^[B-E]([3-9]|\d\d+)$/.test(ref)) sheet.cells.delete(ref);
+    const labels: [string, string, number][] = [['G1', 'H1', 0.2], ['I1', 'J1', 0.7], ['K1', 'L1', 0.05], ['M1', 'N1', 0.1]];
+    ['t1 =', 't2 =', 'i1', 'i2:'].forEach((label, i) => {
+      const [at1, at2, v] = labels[i] as [string, string, number];
+      sheet.cells.set(at1, { value: label });
+      sheet.cells.set(at2, { value: v });
+    });
+    const result = only(check(writeXlsx(model)));
+    expect(result.mistakes.map((m) => m.id)).toEqual(['e2-uses-a-o1']);
+    expect(result.columns.find((c) => c.name === 'E2')?.first?.formula).toBe('0.5*($J$1-U4)^2');
+  });
+
   it('finds the header anywhere, under students’ spellings, on every sheet of the file', () => {
     const a = oneTabModel({ ...ARTICLE_PARAMS, lr: 0.5 }, 40).sheets[0];
     const b = mistakeModel('slope', { params: { ...ARTICLE_PARAMS, lr: 0.8 }, epochs: 40 }).sheets[0];

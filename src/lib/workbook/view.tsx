@@ -13,7 +13,8 @@ export function reportView(blocks: readonly Block[]): VNode {
     <div class="wb-report">
       {blocks.map((b) =>
         b.t === 'table' ? (
-          <div class="table-wrap">
+          // The table may scroll sideways: focusable and named, so keyboard users can scroll it too.
+          <section class="table-wrap" tabIndex={0} aria-label={b.caption}>
             <table>
               <caption>{b.caption}</caption>
               <thead>
@@ -30,7 +31,7 @@ export function reportView(blocks: readonly Block[]): VNode {
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         ) : b.t === 'ul' ? (
           <ul>{b.items.map((item) => <li>{item}</li>)}</ul>
         ) : b.t === 'p' ? (
