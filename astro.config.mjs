@@ -7,12 +7,18 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { rehypeHeadingLinks } from './src/integrations/rehype-heading-links.mjs';
+import { katexWoff2Only } from './src/integrations/katex-woff2-only.mjs';
+import { preactNoSignalProps } from './src/integrations/preact-no-signal-props.mjs';
 
 // Where the site will live. Override for a deployment under another origin or sub-path.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
 const base = process.env.BASE_PATH ?? '/';
 // Lets several builds (parallel work, the benchmark) live side by side; dist/ by default.
 const outDir = process.env.OUT_DIR ?? './dist';
+
+/** Modules every section page needs at first load; see the client build's code splitting below. */
+const RUNTIME_MODULES =
+  /[\\/]node_modules[\\/](?:preact|nanostores|@nanostores[\\/]preact|@astrojs[\\/]preact)[\\/]|[\\/]src[\\/](?:state[\\/]|scripts[\\/]live-page\.ts|islands[\\/]Toolbar\.tsx|lib[\\/](?:backprop[\\/]|params\.ts|labels\.ts|announce\.ts))/;
 
 export default defineConfig({
   site,
@@ -21,6 +27,8 @@ export default defineConfig({
   trailingSlash: 'ignore',
   // Astro 7's default Markdown processor runs no remark/rehype plugins; unified() does.
   markdown: {
+    // No code blocks in the tutorial; Shiki's inline colour styles would also need a looser CSP.
+    syntaxHighlight: false,
     processor: unified({
       remarkPlugins: [remarkMath],
       // throwOnError stays false in rehype-katex regardless; the build-output test looks for .katex-error.
@@ -29,4 +37,55 @@ export default defineConfig({
   },
   integrations: [mdx(), preact(), sitemap()],
   server: { host: '127.0.0.1' },
+  // Content-Security-Policy as a <meta> on every page (a static host may add it as a header too).
+  // Astro hashes its own inline scripts and styles, so neither needs 'unsafe-inline'. The one
+  // exception is style ATTRIBUTES: KaTeX positions glyphs with style="height:…;vertical-align:…"
+  // on thousands of elements, so style-src-attr must allow 'unsafe-inline' (hashing every distinct
+  // attribute value would need 'unsafe-hashes' and a hash list longer than the page). Inline
+  // style attributes cannot run script; scripts stay limited to this origin and Astro's hashes.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'none'",
+        "connect-src 'self'",
+        "img-src 'self'",
+        "font-src 'self'",
+        "manifest-src 'self'",
+        "base-uri 'none'",
+        "form-action 'none'",
+        "object-src 'none'",
+      ],
+      scriptDirective: { resources: ["'self'"] },
+      styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },
+    },
+  },
+  vite: {
+    plugins: [katexWoff2Only(), preactNoSignalProps()],
+    build: {
+      // Never inline a font as a data: URI: it would put KaTeX glyphs most pages never use into every page's CSS.
+      assetsInlineLimit: (file) => (/\.(?:woff2?|ttf|otf)$/.test(file) ? false : undefined),
+    },
+    environments: {
+      client: {
+        build: {
+          rolldownOptions: {
+            output: {
+              codeSplitting: {
+                groups: [
+                  {
+                    // What every section page runs (the Preact runtime, the Astro hydrator, the state
+                    // module and the math it needs) goes into one chunk: one request instead of six,
+                    // and gzip compresses one file better than several small ones. Island-specific
+                    // code (charts, workbook) stays with its island so other pages never load it.
+                    name: 'runtime',
+                    test: RUNTIME_MODULES,
+                  },
+                ],
+              },
+            },
+          },
+        },
+      },
+    },
+  },
 });

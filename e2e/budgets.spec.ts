@@ -1,0 +1,175 @@
+/**
+ * Byte budgets (issue 4, item 3), held twice: on the build output (static,
+ * deterministic: what each page references and what that imports) and in the
+ * browser (every request a page really makes at first load, hydration done).
+ *
+ * - a section page loads at most 12 KiB of gzipped JavaScript in total, inline
+ *   scripts included; a page without an island loads none;
+ * - no KaTeX JavaScript at first load;
+ * - at most 12 KiB of gzipped CSS per page;
+ * - fonts only as woff2, and only fonts the page renders text with;
+ * - every request goes to the site's own origin.
+ *
+ * Checks are soft: one run reports every budget a page breaks, not just the first.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import {
+  BUDGET_BYTES,
+  KATEX_JS_SIGNATURE,
+  cssUrls,
+  firstLoadScripts,
+  gzipSize,
+  inlineScriptGzip,
+  pageStylesheets,
+  readBuiltPages,
+  type BuiltPage,
+} from './support/built-html';
+import { OUT_DIR, htmlFiles, pathOfFile } from './support/site';
+
+const paths = htmlFiles().map(pathOfFile);
+
+/** Link relations that make the browser fetch something. */
+const FETCHING_RELS = /\b(stylesheet|icon|preload|modulepreload|prefetch|manifest|apple-touch-icon)\b/;
+
+/** A short size report for failure messages and the test log. */
+function kib(bytes: number): string {
+  return `${(bytes / 1024).toFixed(2)} KiB`;
+}
+
+let builtPages: Map<string, BuiltPage> | undefined;
+async function built(page: Page, path: string): Promise<BuiltPage> {
+  builtPages ??= new Map((await readBuiltPages(page)).map((p) => [p.path, p]));
+  const found = builtPages.get(path);
+  if (!found) throw new Error(`${path} is not in the build`);
+  return found;
+}
+
+test.describe('build output', () => {
+  for (const path of paths) {
+    test(`${path}: JavaScript at first load within budget, none without an island, no KaTeX`, async ({ page }) => {
+      const p = await built(page, path);
+      const scripts = firstLoadScripts(p);
+      const inline = inlineScriptGzip(p);
+      const total = scripts.reduce((sum, s) => sum + s.gzip, 0) + inline;
+      const detail = [...scripts.map((s) => `${s.path} ${s.gzip}`), `inline ${inline}`].join(', ');
+      console.log(`[budget] ${path} JS ${total} B gzip (${detail})`);
+      if (p.islands.length === 0) {
+        expect.soft(scripts.map((s) => s.path), `${path} has no island, so it should load no script file`).toEqual([]);
+        expect.soft(p.inlineScripts, `${path} has no island, so it should have no inline script`).toEqual([]);
+      }
+      expect.soft(total, `${path}: ${kib(total)} of JavaScript (${detail})`).toBeLessThanOrEqual(BUDGET_BYTES);
+      const katex = scripts.filter((s) => KATEX_JS_SIGNATURE.test(s.text)).map((s) => s.path);
+      expect.soft(katex, 'KaTeX JavaScript must load only on demand').toEqual([]);
+    });
+
+    test(`${path}: CSS within budget, fonts only woff2, every reference on this origin`, async ({ page }) => {
+      const p = await built(page, path);
+      const sheets = pageStylesheets(p);
+      const inline = p.inlineStyles.join('\n');
+      const total = sheets.reduce((sum, s) => sum + s.gzip, 0) + (inline.trim() ? gzipSize(inline) : 0);
+      console.log(`[budget] ${path} CSS ${total} B gzip`);
+      expect.soft(total, `${path}: ${kib(total)} of CSS`).toBeLessThanOrEqual(BUDGET_BYTES);
+
+      const fontUrls = sheets.flatMap((s) => cssUrls(s.text)).filter((u) => /\.(woff2?|ttf|otf|eot)(\?|#|$)/i.test(u));
+      expect.soft(fontUrls.filter((u) => !/\.woff2(\?|#|$)/i.test(u)), 'font URLs that are not woff2').toEqual([]);
+      expect.soft(cssUrls([...sheets.map((s) => s.text), inline].join('\n')).filter((u) => u.startsWith('data:')), 'data: URLs in CSS').toEqual([]);
+
+      const pageUrl = new URL(path, 'http://site.invalid');
+      const foreign = [
+        ...p.resources.filter((r) => r.tag !== 'link' || FETCHING_RELS.test(r.rel)).map((r) => `<${r.tag}> ${r.url}`),
+        ...p.islands.flatMap((i) => i.modules.map((u) => `island ${u}`)),
+        ...sheets.flatMap((s) => cssUrls(s.text).map((u) => `css ${u}`)),
+      ].filter((entry) => {
+        const url = entry.slice(entry.indexOf(' ') + 1);
+        return new URL(url, pageUrl).origin !== pageUrl.origin;
+      });
+      expect.soft(foreign, 'references to another origin (or data: URLs)').toEqual([]);
+    });
+  }
+
+  test('the build emits no font format but woff2', () => {
+    const fonts = readdirSync(join(OUT_DIR, '_astro')).filter((f) => /\.(woff|ttf|otf|eot)$/i.test(f));
+    expect.soft(fonts).toEqual([]);
+    const css = readdirSync(join(OUT_DIR, '_astro')).filter((f) => f.endsWith('.css'));
+    for (const file of css) {
+      const urls = cssUrls(readFileSync(join(OUT_DIR, '_astro', file), 'utf8'));
+      expect.soft(urls.filter((u) => /\.(woff|ttf|otf|eot)(\?|#|$)/i.test(u)), file).toEqual([]);
+    }
+  });
+});
+
+/** What the browser fetched while loading a page. */
+interface Fetched {
+  readonly url: string;
+  readonly type: string;
+  readonly gzip: number;
+  readonly text: string;
+}
+
+async function loadAndRecord(page: Page, path: string): Promise<Fetched[]> {
+  const pending: Promise<Fetched>[] = [];
+  page.on('requestfinished', (request) => {
+    pending.push(
+      (async () => {
+        const response = await request.response();
+        const body = response ? await response.body().catch(() => Buffer.alloc(0)) : Buffer.alloc(0);
+        return { url: request.url(), type: request.resourceType(), gzip: gzipSize(body), text: body.toString('utf8') };
+      })(),
+    );
+  });
+  const failed: string[] = [];
+  page.on('requestfailed', (request) => failed.push(`${request.url()} ${request.failure()?.errorText ?? ''}`));
+  await page.goto(path);
+  // First load: no scrolling, so islands that wait to be visible hydrate only if they start on screen.
+  await page.waitForFunction(() => document.querySelector('astro-island[ssr]:not([client="visible"])') === null);
+  await page.waitForLoadState('networkidle');
+  expect.soft(failed, 'requests that failed').toEqual([]);
+  return Promise.all(pending);
+}
+
+test.describe('in the browser, first load', () => {
+  for (const path of paths) {
+    test(`${path}: requests stay on this origin and within budget`, async ({ page, baseURL }) => {
+      const fetched = await loadAndRecord(page, path);
+      const origin = new URL(baseURL ?? page.url()).origin;
+      expect.soft(fetched.filter((f) => new URL(f.url).origin !== origin).map((f) => f.url), 'third-party requests').toEqual([]);
+
+      const scripts = fetched.filter((f) => f.type === 'script');
+      const inline = await page.$$eval('script:not([src])', (els) =>
+        els.filter((el) => !/json|template|text\/plain/.test(el.getAttribute('type') ?? '')).map((el) => el.textContent ?? ''),
+      );
+      const inlineGzip = inline.join('\n').trim() ? gzipSize(inline.join('\n')) : 0;
+      const js = scripts.reduce((sum, f) => sum + f.gzip, 0) + inlineGzip;
+      const islands = await page.locator('astro-island').count();
+      console.log(`[browser] ${path} JS ${js} B gzip in ${scripts.length} files + inline ${inlineGzip}`);
+      if (islands === 0) {
+        expect.soft(scripts.map((s) => s.url), 'a page without an island loads no script').toEqual([]);
+        expect.soft(inline, 'a page without an island has no inline script').toEqual([]);
+      }
+      expect.soft(js, `${kib(js)} of JavaScript: ${scripts.map((s) => `${new URL(s.url).pathname} ${s.gzip}`).join(', ')}`).toBeLessThanOrEqual(
+        BUDGET_BYTES,
+      );
+      expect.soft(scripts.filter((s) => KATEX_JS_SIGNATURE.test(s.text)).map((s) => s.url), 'KaTeX JavaScript').toEqual([]);
+
+      const css = fetched.filter((f) => f.type === 'stylesheet').reduce((sum, f) => sum + f.gzip, 0);
+      expect.soft(css, `${kib(css)} of CSS`).toBeLessThanOrEqual(BUDGET_BYTES);
+
+      const fonts = fetched.filter((f) => f.type === 'font').map((f) => new URL(f.url).pathname);
+      expect.soft(fonts.filter((f) => !f.endsWith('.woff2')), 'fonts that are not woff2').toEqual([]);
+      // A font is "used" when some element's font-family list names its family and the
+      // browser matched it (FontFace status "loaded" only happens for text that needs it).
+      const unused = await page.evaluate(() => {
+        const loaded = [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/["']/g, ''));
+        const inUse = new Set<string>();
+        for (const el of document.querySelectorAll('body *')) {
+          if (!el.textContent?.trim()) continue;
+          for (const family of getComputedStyle(el).fontFamily.split(',')) inUse.add(family.trim().replace(/["']/g, ''));
+        }
+        return loaded.filter((family) => !inUse.has(family));
+      });
+      expect.soft(unused, 'fonts downloaded that no element uses').toEqual([]);
+    });
+  }
+});

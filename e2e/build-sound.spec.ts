@@ -1,0 +1,93 @@
+/**
+ * The build output is sound (issue 4, item 5), read from OUT_DIR (default
+ * dist): every internal link and #fragment resolves, every page validates
+ * (html-validate with .htmlvalidate.mjs), KaTeX left no error, every page has a
+ * title, a description and a language, and the sitemap lists every page.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
+import { fileForPath, readBuiltPages, type BuiltPage } from './support/built-html';
+import { OUT_DIR, htmlFiles, pathOfFile } from './support/site';
+
+const paths = htmlFiles().map(pathOfFile);
+/** Any origin stands for "this site" when resolving relative URLs. */
+const SITE = 'http://site.invalid';
+
+let builtPages: Map<string, BuiltPage> | undefined;
+async function allBuilt(page: Page): Promise<Map<string, BuiltPage>> {
+  builtPages ??= new Map((await readBuiltPages(page)).map((p) => [p.path, p]));
+  return builtPages;
+}
+
+/** The built page a same-site path is served from (`/a/` and `/a` both find `a/index.html`). */
+function pageForPath(pages: Map<string, BuiltPage>, pathname: string): BuiltPage | undefined {
+  const file = fileForPath(pathname);
+  return file ? [...pages.values()].find((p) => p.file === file) : undefined;
+}
+
+for (const path of paths) {
+  test.describe(path, () => {
+    test('every internal link and fragment resolves', async ({ page }) => {
+      const pages = await allBuilt(page);
+      const self = pages.get(path);
+      if (!self) throw new Error(`${path} is not in the build`);
+      const problems: string[] = [];
+      for (const href of self.links) {
+        const url = new URL(href, `${SITE}${path}`);
+        if (url.origin !== SITE) continue; // External links are not the build's to resolve.
+        const target = url.pathname === path ? self : pageForPath(pages, url.pathname);
+        if (!target) {
+          if (!fileForPath(url.pathname)) problems.push(`${href}: no file for ${url.pathname}`);
+          continue;
+        }
+        const fragment = decodeURIComponent(url.hash.slice(1));
+        // An empty fragment ("#" or none) means the top of the page.
+        if (fragment && !target.ids.includes(fragment)) problems.push(`${href}: no id "${fragment}" on ${target.path}`);
+      }
+      for (const r of self.resources) {
+        const url = new URL(r.url, `${SITE}${path}`);
+        if (url.origin === SITE && !fileForPath(url.pathname)) problems.push(`<${r.tag}> ${r.url}: not in the build`);
+      }
+      expect(problems).toEqual([]);
+    });
+
+    test('the HTML validates', async () => {
+      const file = htmlFiles().find((f) => pathOfFile(f) === path) ?? '';
+      const validator = new HtmlValidate(new FileSystemConfigLoader());
+      const report = await validator.validateFile(file);
+      const messages = report.results.flatMap((r) =>
+        r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message} (${m.selector ?? ''})`),
+      );
+      expect(messages).toEqual([]);
+    });
+
+    test('a title, a description, a language, no KaTeX error, no signal props', async ({ page }) => {
+      const self = (await allBuilt(page)).get(path);
+      expect(self?.title, 'title').toBeTruthy();
+      expect(self?.description, 'meta description').toBeTruthy();
+      expect(self?.lang, 'html lang').toMatch(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/);
+      expect(self?.katexErrors, '.katex-error elements').toBe(0);
+      // astro.config.mjs drops @astrojs/preact's signal-prop support to save bytes; an island
+      // given a signal would then fail to hydrate, so the build must never contain one.
+      expect(self?.signalIslands, 'islands given a Preact signal as a prop').toBe(0);
+    });
+  });
+}
+
+test('the sitemap lists every page, and only pages that exist', () => {
+  const index = join(OUT_DIR, 'sitemap-index.xml');
+  expect(existsSync(index), 'sitemap-index.xml').toBe(true);
+  const locs = (xml: string) => [...xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)].map((m) => m[1] ?? '');
+  const sitemaps = locs(readFileSync(index, 'utf8'));
+  expect(sitemaps.length, 'sitemaps in the index').toBeGreaterThan(0);
+  const listed: string[] = [];
+  for (const sitemap of sitemaps) {
+    const file = fileForPath(new URL(sitemap).pathname);
+    expect(file, `${sitemap} is in the build`).toBeTruthy();
+    listed.push(...locs(readFileSync(file ?? '', 'utf8')).map((loc) => new URL(loc).pathname));
+  }
+  const pages = paths.filter((p) => !/(^|\/)404\/?$/.test(p));
+  expect([...new Set(listed)].sort()).toEqual([...pages].sort());
+});

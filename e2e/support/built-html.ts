@@ -1,0 +1,201 @@
+/**
+ * Static analysis of the built site for the budget, soundness and security
+ * tests: what each built HTML page references (parsed by the browser's own
+ * DOMParser, which runs nothing), and which JavaScript and CSS files a page
+ * loads at first load (its script entries and islands, followed through their
+ * static imports). Deterministic: reads files only, no server.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from '@playwright/test';
+import { OUT_DIR, htmlFiles, pathOfFile } from './site';
+
+/** 12 KiB: the issue's budget for gzipped JavaScript (in total) and for CSS, per page. */
+export const BUDGET_BYTES = 12 * 1024;
+
+/** Gzip size at level 9 (what a static host precompresses with). */
+export function gzipSize(data: string | Buffer): number {
+  return gzipSync(data, { level: 9 }).length;
+}
+
+/** What one built page contains and references. */
+export interface BuiltPage {
+  /** The HTML file. */
+  readonly file: string;
+  /** The path it is served at, e.g. `/1-3-forward-propagation/`. */
+  readonly path: string;
+  readonly lang: string;
+  readonly title: string;
+  readonly description: string;
+  /** Every id and every `<a name>` on the page (fragment targets). */
+  readonly ids: readonly string[];
+  /** Every `href` of `<a>` and `<area>` elements, as written. */
+  readonly links: readonly string[];
+  /** Every URL the page would load: src/href of script, link, img, source, iframe, video, audio, object, embed. */
+  readonly resources: readonly { readonly tag: string; readonly rel: string; readonly url: string }[];
+  /** `src` of every external script. */
+  readonly scriptSrcs: readonly string[];
+  /** Text of every inline script. */
+  readonly inlineScripts: readonly string[];
+  /** Every island: its hydration directive (`load`, `idle`, `visible`, …) and the modules it imports to hydrate. */
+  readonly islands: readonly { readonly client: string; readonly modules: readonly string[] }[];
+  /** `href` of every stylesheet link. */
+  readonly stylesheets: readonly string[];
+  /** Text of every inline `<style>`. */
+  readonly inlineStyles: readonly string[];
+  /** `content` of every `<meta http-equiv="content-security-policy">`. */
+  readonly cspMeta: readonly string[];
+  /** How many `.katex-error` elements the build left. */
+  readonly katexErrors: number;
+  /** Islands that received a Preact signal as a prop (unsupported here; see astro.config.mjs). */
+  readonly signalIslands: number;
+}
+
+type Parsed = Omit<BuiltPage, 'file' | 'path'>;
+
+/** Parses one HTML document with the browser's DOMParser (no script runs). */
+async function parseHtml(page: Page, html: string): Promise<Parsed> {
+  return page.evaluate((source) => {
+    const doc = new DOMParser().parseFromString(source, 'text/html');
+    const all = (selector: string) => [...doc.querySelectorAll(selector)];
+    const attr = (el: Element, name: string) => el.getAttribute(name) ?? '';
+    const resources: { tag: string; rel: string; url: string }[] = [];
+    for (const el of all('script[src], img[src], source[src], iframe[src], video[src], audio[src], embed[src], track[src]')) {
+      resources.push({ tag: el.tagName.toLowerCase(), rel: '', url: attr(el, 'src') });
+    }
+    for (const el of all('img[srcset], source[srcset]')) {
+      for (const candidate of attr(el, 'srcset').split(',')) {
+        const url = candidate.trim().split(/\s+/)[0];
+        if (url) resources.push({ tag: el.tagName.toLowerCase(), rel: 'srcset', url });
+      }
+    }
+    for (const el of all('link[href]')) resources.push({ tag: 'link', rel: attr(el, 'rel'), url: attr(el, 'href') });
+    for (const el of all('object[data]')) resources.push({ tag: 'object', rel: '', url: attr(el, 'data') });
+    for (const el of all('video[poster]')) resources.push({ tag: 'video', rel: 'poster', url: attr(el, 'poster') });
+    const islands = all('astro-island');
+    return {
+      lang: doc.documentElement.getAttribute('lang') ?? '',
+      title: doc.querySelector('head > title')?.textContent?.trim() ?? '',
+      description: doc.querySelector('meta[name="description"]')?.getAttribute('content')?.trim() ?? '',
+      ids: [...all('[id]').map((el) => el.id), ...all('a[name]').map((el) => attr(el, 'name'))],
+      links: all('a[href], area[href]').map((el) => attr(el, 'href')),
+      resources,
+      scriptSrcs: all('script[src]').map((el) => attr(el, 'src')),
+      inlineScripts: all('script:not([src])')
+        .filter((el) => !/json|template|text\/plain/.test(attr(el, 'type')))
+        .map((el) => el.textContent ?? ''),
+      islands: islands.map((el) => ({
+        client: attr(el, 'client'),
+        modules: ['component-url', 'renderer-url', 'before-hydration-url'].map((name) => attr(el, name)).filter(Boolean),
+      })),
+      stylesheets: all('link[rel~="stylesheet"]').map((el) => attr(el, 'href')),
+      inlineStyles: all('style').map((el) => el.textContent ?? ''),
+      cspMeta: all('meta[http-equiv]')
+        .filter((el) => attr(el, 'http-equiv').toLowerCase() === 'content-security-policy')
+        .map((el) => attr(el, 'content')),
+      katexErrors: all('.katex-error').length,
+      signalIslands: all('astro-island[data-preact-signals]').length,
+    };
+  }, html);
+}
+
+/** Every built HTML page, parsed. `page` is any Playwright page (only its DOMParser is used). */
+export async function readBuiltPages(page: Page): Promise<BuiltPage[]> {
+  const pages: BuiltPage[] = [];
+  for (const file of htmlFiles()) {
+    const parsed = await parseHtml(page, readFileSync(file, 'utf8'));
+    pages.push({ file, path: pathOfFile(file), ...parsed });
+  }
+  return pages;
+}
+
+/** The file in the build output a same-site URL path is served from, or undefined. */
+export function fileForPath(pathname: string): string | undefined {
+  const clean = decodeURIComponent(pathname).replace(/^\/+/, '');
+  const candidates = clean === '' || clean.endsWith('/')
+    ? [join(OUT_DIR, clean, 'index.html')]
+    : [join(OUT_DIR, clean), join(OUT_DIR, clean, 'index.html'), join(OUT_DIR, `${clean}.html`)];
+  return candidates.find((file) => existsSync(file) && !file.endsWith('/'));
+}
+
+/**
+ * The static imports of a built ES module (`import … from "x"`, `import "x"`,
+ * `export … from "x"`), not its dynamic `import("x")`s, which load on demand.
+ * The build is minified by one known bundler, so a pattern suffices; every
+ * specifier found must resolve to a file, which the budget test checks.
+ */
+export function staticImports(code: string): string[] {
+  const found: string[] = [];
+  const pattern = /(?:^|[;}\s)])(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?(["'])([^"'\n]+)\1/g;
+  for (const match of code.matchAll(pattern)) {
+    const specifier = match[2];
+    if (specifier) found.push(specifier);
+  }
+  return found;
+}
+
+/** A script a page loads at first load, with its sizes. */
+export interface LoadedFile {
+  /** Site path, e.g. `/_astro/runtime.abc.js`. */
+  readonly path: string;
+  readonly bytes: number;
+  readonly gzip: number;
+  readonly text: string;
+}
+
+/**
+ * Islands that hydrate at first load whatever the viewport: every directive but
+ * `client:visible`, which waits until the island scrolls into view (the browser
+ * test catches visible islands that start on screen).
+ */
+export function firstLoadIslands(built: BuiltPage): BuiltPage['islands'] {
+  return built.islands.filter((island) => island.client !== 'visible');
+}
+
+/**
+ * Every JavaScript file a page loads before any user action: its `<script src>`s
+ * and the component and renderer modules of its first-load islands, with
+ * everything they import statically. Throws when a file is missing.
+ */
+export function firstLoadScripts(built: BuiltPage): LoadedFile[] {
+  const seen = new Map<string, LoadedFile>();
+  const visit = (url: string, from: string) => {
+    const resolved = new URL(url, `http://site${from}`);
+    if (resolved.origin !== 'http://site') throw new Error(`${built.path}: script from another origin: ${url}`);
+    const path = resolved.pathname;
+    if (seen.has(path)) return;
+    const file = fileForPath(path);
+    if (!file) throw new Error(`${built.path}: script ${path} (imported by ${from}) is not in the build`);
+    const text = readFileSync(file, 'utf8');
+    seen.set(path, { path, bytes: Buffer.byteLength(text), gzip: gzipSize(text), text });
+    for (const specifier of staticImports(text)) visit(specifier, path);
+  };
+  for (const src of [...built.scriptSrcs, ...firstLoadIslands(built).flatMap((i) => i.modules)]) visit(src, built.path);
+  return [...seen.values()];
+}
+
+/** Gzipped size of a page's inline scripts (they travel inside the HTML, compressed together). */
+export function inlineScriptGzip(built: BuiltPage): number {
+  const text = built.inlineScripts.join('\n');
+  return text.trim() === '' ? 0 : gzipSize(text);
+}
+
+/** The stylesheets a page loads, with sizes (inline `<style>` counted separately). */
+export function pageStylesheets(built: BuiltPage): LoadedFile[] {
+  return built.stylesheets.map((href) => {
+    const path = new URL(href, `http://site${built.path}`).pathname;
+    const file = fileForPath(path);
+    if (!file) throw new Error(`${built.path}: stylesheet ${path} is not in the build`);
+    const text = readFileSync(file, 'utf8');
+    return { path, bytes: Buffer.byteLength(text), gzip: gzipSize(text), text };
+  });
+}
+
+/** The url()s a stylesheet references (fonts, images), as written. */
+export function cssUrls(css: string): string[] {
+  return [...css.matchAll(/url\(\s*(["']?)([^"')]+)\1\s*\)/g)].map((m) => m[2] ?? '');
+}
+
+/** A KaTeX JavaScript bundle contains this error prefix; its CSS and the HTML it produces do not. */
+export const KATEX_JS_SIGNATURE = /KaTeX parse error/;

@@ -1,0 +1,361 @@
+// @ts-check
+/**
+ * `npm run bench`: builds the site into dist-bench/, serves it with `astro
+ * preview`, and prints one table (also written to bench-results/latest.md):
+ * the machine, the build time, for every page Lighthouse's four scores (mobile
+ * preset, the system Chromium), the JavaScript and CSS the page loads at first
+ * load (gzipped), edit-to-screen latency over 50 edits of different fields,
+ * and the math module's sweep of six learning rates × 300 epochs.
+ *
+ * Timings, so not part of `npm test`. Environment: CHROMIUM_PATH (default
+ * /usr/bin/chromium), BENCH_LIGHTHOUSE_RUNS (default 3; the median is shown),
+ * BENCH_EDITS (default 50), BENCH_OUT_DIR (default ./dist-bench).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import lighthouse from 'lighthouse';
+import { runnerImport } from 'vite';
+
+const root = resolve(import.meta.dirname, '..');
+const outDir = resolve(root, process.env['BENCH_OUT_DIR'] ?? 'dist-bench');
+const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const lighthouseRuns = Math.max(1, Number(process.env['BENCH_LIGHTHOUSE_RUNS'] ?? 3));
+const edits = Math.max(1, Number(process.env['BENCH_EDITS'] ?? 50));
+const astroBin = join(root, 'node_modules', '.bin', 'astro');
+
+/** The Chromium flags the issue prescribes for Lighthouse on these machines. */
+const CHROME_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** @param {number[]} values @param {number} q */
+function quantile(values, q) {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return /** @type {number} */ (sorted[index]);
+}
+
+/** @param {number[]} values */
+const median = (values) => quantile(values, 0.5);
+
+/** @param {string | Buffer} data */
+const gzipSize = (data) => gzipSync(data, { level: 9 }).length;
+
+/** @returns {Promise<number>} a free TCP port on 127.0.0.1 */
+function freePort() {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => done(port));
+    });
+  });
+}
+
+/** @param {string} url */
+async function waitForHttp(url, timeoutMs = 60_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+/** The page paths of the build, from its sitemap. */
+function pagePaths() {
+  const xml = readFileSync(join(outDir, 'sitemap-0.xml'), 'utf8');
+  return [...xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)].map((m) => new URL(m[1] ?? '/').pathname).sort();
+}
+
+/** Builds the site; returns the wall-clock build time in seconds. */
+function build() {
+  rmSync(outDir, { recursive: true, force: true });
+  const start = performance.now();
+  const result = spawnSync(astroBin, ['build'], { cwd: root, env: { ...process.env, OUT_DIR: outDir }, encoding: 'utf8' });
+  const seconds = (performance.now() - start) / 1000;
+  if (result.status !== 0) throw new Error(`astro build failed:\n${result.stdout}\n${result.stderr}`);
+  return seconds;
+}
+
+/**
+ * Starts Chromium with a DevTools port for Lighthouse.
+ * @returns {Promise<{ port: number, stop: () => void }>}
+ */
+async function startChromium() {
+  const profile = mkdtempSync(join(tmpdir(), 'bench-chromium-'));
+  const child = spawn(chromiumPath, [...CHROME_FLAGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const port = await new Promise((done, fail) => {
+    let seen = '';
+    const timer = setTimeout(() => fail(new Error(`Chromium did not open a DevTools port:\n${seen}`)), 30_000);
+    child.stderr.on('data', (chunk) => {
+      seen += String(chunk);
+      const match = /DevTools listening on ws:\/\/[^:]+:(\d+)\//.exec(seen);
+      if (match) {
+        clearTimeout(timer);
+        done(Number(match[1]));
+      }
+    });
+    child.once('exit', (code) => fail(new Error(`Chromium exited (${code}):\n${seen}`)));
+  });
+  return {
+    port,
+    stop: () => {
+      child.kill();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+const CATEGORIES = /** @type {const} */ (['performance', 'accessibility', 'best-practices', 'seo']);
+
+/**
+ * Lighthouse's four scores (0–100) for one URL, the median of `lighthouseRuns` runs each.
+ * @param {string} url @param {number} port
+ */
+async function lighthouseScores(url, port) {
+  /** @type {Record<string, number[]>} */
+  const runs = Object.fromEntries(CATEGORIES.map((c) => [c, []]));
+  for (let i = 0; i < lighthouseRuns; i++) {
+    const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+    if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+    for (const category of CATEGORIES) {
+      const score = result.lhr.categories[category]?.score;
+      runs[category]?.push(typeof score === 'number' ? Math.round(score * 100) : NaN);
+    }
+  }
+  return Object.fromEntries(CATEGORIES.map((c) => [c, median(runs[c] ?? [])]));
+}
+
+/**
+ * First-load bytes and edit-to-screen latency for one page.
+ * @param {import('@playwright/test').Browser} browser @param {string} url
+ * @param {readonly string[]} paramNames the editable parameters (DOM contract: a field's `name`)
+ */
+async function measurePage(browser, url, paramNames) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  /** @type {Promise<{ type: string, gzip: number }>[]} */
+  const fetched = [];
+  /** @param {import('@playwright/test').Request} request */
+  const record = (request) => {
+    fetched.push(
+      (async () => {
+        const response = await request.response();
+        const body = response ? await response.body().catch(() => Buffer.alloc(0)) : Buffer.alloc(0);
+        return { type: request.resourceType(), gzip: gzipSize(body) };
+      })(),
+    );
+  };
+  page.on('requestfinished', record);
+  await page.goto(url);
+  await page.waitForFunction(() => document.querySelector('astro-island[ssr]:not([client="visible"])') === null);
+  await page.waitForLoadState('networkidle');
+  page.off('requestfinished', record);
+  const requests = await Promise.all(fetched);
+  const inline = await page.$$eval('script:not([src])', (els) => els.map((el) => el.textContent ?? '').join('\n'));
+  const js = requests.filter((r) => r.type === 'script').reduce((s, r) => s + r.gzip, 0) + (inline.trim() ? gzipSize(inline) : 0);
+  const css = requests.filter((r) => r.type === 'stylesheet').reduce((s, r) => s + r.gzip, 0);
+
+  // Edit-to-screen: from the input event to the last DOM mutation it causes (after the page
+  // settles: no mutation for 150 ms), and to the animation frame after that mutation.
+  const fields = page.locator(paramNames.map((name) => `input[name="${name}"]`).join(', ')).filter({ visible: true });
+  const fieldCount = await fields.count();
+  /** @type {number[]} */
+  const toDom = [];
+  /** @type {number[]} */
+  const toFrame = [];
+  if (fieldCount > 0) {
+    // Islands that wait to be visible are hydrated first, as a reader scrolling down would.
+    for (const island of await page.locator('astro-island[ssr][client="visible"]').all()) await island.scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => document.querySelector('astro-island[ssr]') === null);
+    await page.evaluate(() => {
+      const w = /** @type {any} */ (window);
+      w.__bench = { input: 0, lastMutation: 0, lastFrame: 0 };
+      window.addEventListener('input', () => (w.__bench.input = performance.now()), true);
+      new MutationObserver(() => {
+        const now = performance.now();
+        w.__bench.lastMutation = now;
+        requestAnimationFrame(() => {
+          if (w.__bench.lastMutation === now) w.__bench.lastFrame = performance.now();
+        });
+      }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    for (let i = 0; i < edits; i++) {
+      const field = fields.nth(i % fieldCount);
+      const current = Number(await field.inputValue());
+      const base = Number.isFinite(current) ? current : 0.5;
+      // A different valid value each time, alternating up and down so values stay near the article's.
+      const value = (base + (i % 2 === 0 ? 1 : -1) * 0.001 * ((i % 7) + 1)).toFixed(6);
+      await page.evaluate(() => {
+        const w = /** @type {any} */ (window);
+        w.__bench.input = 0;
+        w.__bench.lastMutation = 0;
+        w.__bench.lastFrame = 0;
+      });
+      await field.fill(value);
+      const timing = await page.evaluate(
+        () =>
+          new Promise((done) => {
+            const w = /** @type {any} */ (window);
+            const check = () => {
+              const b = w.__bench;
+              const quietFor = performance.now() - Math.max(b.lastMutation, b.input);
+              if (b.input && quietFor > 150 && (b.lastMutation === 0 || b.lastFrame > 0)) done({ ...b });
+              else setTimeout(check, 25);
+            };
+            check();
+          }),
+      );
+      const t = /** @type {{ input: number, lastMutation: number, lastFrame: number }} */ (timing);
+      if (t.lastMutation > 0) {
+        toDom.push(t.lastMutation - t.input);
+        toFrame.push(t.lastFrame - t.input);
+      }
+    }
+  }
+  await context.close();
+  return { js, css, fieldCount, toDom, toFrame };
+}
+
+/** The math module, loaded through Vite (it is TypeScript with extensionless imports). */
+async function loadMath() {
+  const { module } = await runnerImport(join(root, 'src/lib/backprop/index.ts'), { configFile: false, logLevel: 'silent' });
+  return /** @type {any} */ (module);
+}
+
+/**
+ * The math module's sweep (six rates × 300 epochs) in microseconds: warm-up, then many timed runs.
+ * @param {any} m the math module
+ */
+async function benchSweep(m) {
+  const run = () => m.sweep(m.ARTICLE_PARAMS, m.ARTICLE_LEARNING_RATES, m.ARTICLE_EPOCHS);
+  let sink = 0;
+  for (let i = 0; i < 200; i++) sink += run()[0].loss[0];
+  /** @type {number[]} */
+  const samples = [];
+  const until = performance.now() + 3000;
+  while (samples.length < 200 || (performance.now() < until && samples.length < 5000)) {
+    const start = performance.now();
+    const result = run();
+    samples.push((performance.now() - start) * 1000);
+    sink += result[result.length - 1].loss[m.ARTICLE_EPOCHS - 1];
+  }
+  if (!Number.isFinite(sink)) throw new Error('the sweep produced a non-finite loss');
+  return { median: median(samples), p95: quantile(samples, 0.95), runs: samples.length, rates: m.ARTICLE_LEARNING_RATES.length, epochs: m.ARTICLE_EPOCHS };
+}
+
+/** @param {number} n @param {number} [digits] */
+const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+
+async function main() {
+  const started = new Date();
+  const cpuList = cpus();
+  const machine = `${cpuList.length} cores, ${cpuList[0]?.model.trim() ?? 'unknown CPU'}`;
+  const chromiumVersion = existsSync(chromiumPath)
+    ? spawnSync(chromiumPath, ['--version'], { encoding: 'utf8' }).stdout.trim()
+    : 'Playwright’s Chromium';
+  const loadAtStart = loadavg()[0] ?? NaN;
+
+  console.error('bench: building…');
+  const buildSeconds = build();
+  const paths = pagePaths();
+
+  console.error('bench: math sweep…');
+  const math = await loadMath();
+  const sweep = await benchSweep(math);
+
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const preview = spawn(astroBin, ['preview', '--port', String(port), '--ignore-lock'], {
+    cwd: root,
+    env: { ...process.env, OUT_DIR: outDir },
+    stdio: 'ignore',
+  });
+  /** @type {{ port: number, stop: () => void } | undefined} */
+  let lighthouseChrome;
+  /** @type {import('@playwright/test').Browser | undefined} */
+  let browser;
+  try {
+    await waitForHttp(`${base}/`);
+    console.error('bench: first load and edit latency…');
+    browser = await chromium.launch({
+      ...(existsSync(chromiumPath) ? { executablePath: chromiumPath } : {}),
+      args: CHROME_FLAGS.filter((f) => f !== '--headless=new'),
+    });
+    /** @type {Map<string, Awaited<ReturnType<typeof measurePage>>>} */
+    const measured = new Map();
+    for (const path of paths) measured.set(path, await measurePage(browser, `${base}${path}`, math.PARAM_NAMES));
+    await browser.close();
+    browser = undefined;
+
+    console.error(`bench: Lighthouse, ${lighthouseRuns} run(s) per page…`);
+    lighthouseChrome = await startChromium();
+    /** @type {Map<string, Record<string, number>>} */
+    const scores = new Map();
+    for (const path of paths) {
+      console.error(`bench:   ${path}`);
+      scores.set(path, await lighthouseScores(`${base}${path}`, lighthouseChrome.port));
+    }
+
+    const allDom = [...measured.values()].flatMap((m) => m.toDom);
+    const allFrame = [...measured.values()].flatMap((m) => m.toFrame);
+    const lines = [
+      `### Benchmark, ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+      '',
+      `Machine: ${machine}; load average ${fmt(loadAtStart, 2)} at start; Node ${process.version}; ${chromiumVersion}.`,
+      '',
+      `Build (\`astro build\`, wall clock): ${fmt(buildSeconds)} s.`,
+      '',
+      `Math module, \`sweep\` of ${sweep.rates} learning rates × ${sweep.epochs} epochs: median ${fmt(sweep.median, 0)} µs, p95 ${fmt(sweep.p95, 0)} µs (${sweep.runs} runs).`,
+      '',
+      `Edit to screen, all pages (${allDom.length} edits): to the last DOM change median ${fmt(median(allDom))} ms, p95 ${fmt(quantile(allDom, 0.95))} ms; to the next frame median ${fmt(median(allFrame))} ms, p95 ${fmt(quantile(allFrame, 0.95))} ms.`,
+      '',
+      `Lighthouse ${lighthouseRuns > 1 ? `(median of ${lighthouseRuns} runs) ` : ''}mobile preset; JS and CSS are gzipped bytes at first load (inline scripts included); latency over ${edits} edits of the page's fields, median / p95.`,
+      '',
+      '| Page | Performance | Accessibility | Best practices | SEO | JS (KiB) | CSS (KiB) | Edit → DOM (ms) | Edit → frame (ms) |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      ...paths.map((path) => {
+        const s = scores.get(path) ?? {};
+        const m = measured.get(path);
+        const latency = (/** @type {number[]} */ v) => (v.length ? `${fmt(median(v))} / ${fmt(quantile(v, 0.95))}` : 'no fields');
+        return `| \`${path}\` | ${s['performance']} | ${s['accessibility']} | ${s['best-practices']} | ${s['seo']} | ${fmt((m?.js ?? NaN) / 1024, 2)} | ${fmt((m?.css ?? NaN) / 1024, 2)} | ${latency(m?.toDom ?? [])} | ${latency(m?.toFrame ?? [])} |`;
+      }),
+      '',
+    ];
+    const table = lines.join('\n');
+    console.log(table);
+    mkdirSync(join(root, 'bench-results'), { recursive: true });
+    writeFileSync(join(root, 'bench-results', 'latest.md'), table);
+    console.error('bench: written to bench-results/latest.md');
+  } finally {
+    await browser?.close();
+    lighthouseChrome?.stop();
+    preview.kill();
+  }
+}
+
+await main();
