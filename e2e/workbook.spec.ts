@@ -18,6 +18,9 @@ import { badFiles, mistakeWorkbook, oversized } from '../tests/support/workbook-
 import { AXE_TAGS } from './support/a11y-page';
 import { SECTION_SLUGS, sectionPath } from './support/site';
 
+// Building eight 300-row tabs, checking workbooks and axe scans are real work in the browser; allow for a busy machine.
+test.describe.configure({ timeout: 120_000 });
+
 const UPDATE = sectionPath(SECTION_SLUGS.update);
 let folder = '';
 /** Console errors and uncaught exceptions per page: none may happen. */
@@ -117,10 +120,7 @@ test.describe('check my workbook', () => {
   });
 });
 
-test.describe('downloads', () => {
-  // Building eight 300-row tabs and checking them again in the browser is real work; allow for a busy machine.
-  test.describe.configure({ timeout: 120_000 });
-  test('the spreadsheet code loads only when asked for', async ({ page }) => {
+test.describe('downloads', () => {  test('the spreadsheet code loads only when asked for', async ({ page }) => {
     const scripts: string[] = [];
     page.on('request', (r) => {
       if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
