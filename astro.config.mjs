@@ -7,6 +7,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { rehypeHeadingLinks } from './src/integrations/rehype-heading-links.mjs';
+import { rehypeWrappingDisplayMath } from './src/integrations/rehype-wrapping-display-math.mjs';
 import { katexWoff2Only } from './src/integrations/katex-woff2-only.mjs';
 import { preactNoSignalProps } from './src/integrations/preact-no-signal-props.mjs';
 
@@ -32,7 +33,7 @@ export default defineConfig({
     processor: unified({
       remarkPlugins: [remarkMath],
       // throwOnError stays false in rehype-katex regardless; the build-output test looks for .katex-error.
-      rehypePlugins: [[rehypeKatex, { strict: 'error', output: 'htmlAndMathml' }], rehypeHeadingLinks],
+      rehypePlugins: [rehypeWrappingDisplayMath, [rehypeKatex, { strict: 'error', output: 'htmlAndMathml' }], rehypeHeadingLinks],
     }),
   },
   integrations: [mdx(), preact(), sitemap()],
