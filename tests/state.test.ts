@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ARTICLE_PARAMS } from '../src/lib/backprop';
 import { summariseChange } from '../src/lib/announce';
-import { $digits, $params, $query, resetParams, setDigits, setParam } from '../src/state/tutorial';
+import { $digits, $params, currentQuery, resetParams, setDigits, setParam, watchState } from '../src/state/tutorial';
 
 describe('state module', () => {
   beforeEach(() => {
@@ -11,13 +11,13 @@ describe('state module', () => {
 
   it("starts from the article's values outside a browser", () => {
     expect($params.get()).toEqual(ARTICLE_PARAMS);
-    expect($query.get()).toBe('');
+    expect(currentQuery()).toBe('');
   });
 
   it('puts a finite value in force and writes it to the query', () => {
     setParam('w1', 0.3);
     expect($params.get().w1).toBe(0.3);
-    expect($query.get()).toBe('?w1=0.3');
+    expect(currentQuery()).toBe('?w1=0.3');
   });
 
   it('ignores non-finite values, keeping the last valid one', () => {
@@ -36,11 +36,27 @@ describe('state module', () => {
 
   it('accepts only offered precisions and carries them in the query', () => {
     setDigits(8);
-    expect($query.get()).toBe('?digits=8');
+    expect(currentQuery()).toBe('?digits=8');
     setDigits(5);
     expect($digits.get()).toBe(8);
     setDigits(Infinity);
-    expect($query.get()).toBe('?digits=all');
+    expect(currentQuery()).toBe('?digits=all');
+  });
+});
+
+describe('watching the state', () => {
+  it('calls back at once and after each change of parameters or precision, until stopped', () => {
+    let calls = 0;
+    const stop = watchState(() => calls++);
+    expect(calls).toBe(1);
+    setParam('w2', 0.7);
+    setDigits(6);
+    expect(calls).toBe(3);
+    stop();
+    setParam('w2', 0.8);
+    expect(calls).toBe(3);
+    resetParams();
+    setDigits(4);
   });
 });
 

@@ -4,7 +4,7 @@
  * internal links, and copies deep links. No KaTeX, no framework.
  */
 import { createResolver, formatQuantity, isQuantityName, type QuantityRef } from '../lib/backprop';
-import { $digits, $params, $query } from '../state/tutorial';
+import { $digits, $params, currentQuery, watchState } from '../state/tutorial';
 
 function refOf(el: HTMLElement): QuantityRef | undefined {
   const name = el.dataset['q'];
@@ -34,7 +34,7 @@ function renderBoundNumbers(): void {
 
 /** Internal links keep the reader's configuration. */
 function carryQueryOnLinks(): void {
-  const query = $query.get();
+  const query = currentQuery();
   for (const a of document.querySelectorAll<HTMLAnchorElement>('a[data-carry], a[data-deep-link]')) {
     const url = new URL(a.getAttribute('href') ?? '', location.href);
     url.search = query;
@@ -42,8 +42,7 @@ function carryQueryOnLinks(): void {
   }
 }
 
-// $query changes whenever the parameters or the precision do: one subscription covers both.
-$query.subscribe(() => {
+watchState(() => {
   renderBoundNumbers();
   carryQueryOnLinks();
 });

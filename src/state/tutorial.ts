@@ -3,7 +3,7 @@
  * shared by every island and the page script, with the URL query as their
  * lasting form. Nothing about layout lives here.
  */
-import { atom, computed } from 'nanostores';
+import { atom } from 'nanostores';
 import { ARTICLE_DIGITS, ARTICLE_PARAMS, DIGIT_CHOICES, type ParamName, type Params } from '../lib/backprop';
 import { paramsFromQuery, paramsToQuery, queryString, type QueryProblem } from '../lib/params';
 
@@ -37,7 +37,20 @@ export const $digits = atom<number>(digitsFromQuery(initialSearch));
 export const $queryProblems = atom<readonly QueryProblem[]>(initial.problems);
 
 /** The query string for the current state (`?w1=0.3`), to carry on links. */
-export const $query = computed([$params, $digits], (params, digits) => queryString(stateToQuery(params, digits)));
+export function currentQuery(): string {
+  return queryString(stateToQuery($params.get(), $digits.get()));
+}
+
+/** Calls `listener` now and after every change of the parameters or the precision. */
+export function watchState(listener: () => void): () => void {
+  listener();
+  const stopParams = $params.listen(listener);
+  const stopDigits = $digits.listen(listener);
+  return () => {
+    stopParams();
+    stopDigits();
+  };
+}
 
 /** Puts a new value in force for one parameter. */
 export function setParam(name: ParamName, value: number): void {
@@ -63,7 +76,7 @@ export function dismissQueryProblems(): void {
 if (inBrowser) {
   // Keep the address in step, so copying it shares exactly what the reader sees.
   // Unusable query values were never taken, so this also drops them from the address.
-  $query.subscribe(() => {
+  watchState(() => {
     const query = stateToQuery($params.get(), $digits.get(), new URLSearchParams(location.search));
     const next = `${location.pathname}${queryString(query)}${location.hash}`;
     if (next !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', next);
