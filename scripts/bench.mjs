@@ -101,7 +101,7 @@ function build() {
 
 /**
  * Starts Chromium with a DevTools port for Lighthouse.
- * @returns {Promise<{ port: number, stop: () => void }>}
+ * @returns {Promise<{ port: number, stop: () => Promise<void> }>}
  */
 async function startChromium() {
   const profile = mkdtempSync(join(tmpdir(), 'bench-chromium-'));
@@ -123,9 +123,14 @@ async function startChromium() {
   });
   return {
     port,
-    stop: () => {
-      child.kill();
-      rmSync(profile, { recursive: true, force: true });
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((done) => child.once('exit', done));
+        child.kill();
+        await exited;
+      }
+      // Chromium's helper processes may still be flushing the profile for a moment.
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     },
   };
 }
@@ -295,7 +300,7 @@ async function main() {
     env: { ...process.env, OUT_DIR: outDir },
     stdio: 'ignore',
   });
-  /** @type {{ port: number, stop: () => void } | undefined} */
+  /** @type {{ port: number, stop: () => Promise<void> } | undefined} */
   let lighthouseChrome;
   /** @type {import('@playwright/test').Browser | undefined} */
   let browser;
@@ -352,9 +357,9 @@ async function main() {
     writeFileSync(join(root, 'bench-results', 'latest.md'), table);
     console.error('bench: written to bench-results/latest.md');
   } finally {
-    await browser?.close();
-    lighthouseChrome?.stop();
     preview.kill();
+    await browser?.close().catch(() => undefined);
+    await lighthouseChrome?.stop().catch((error) => console.error(`bench: could not clean up Chromium: ${error}`));
   }
 }
 
