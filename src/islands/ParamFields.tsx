@@ -68,11 +68,11 @@ function ParamField({ name, groupId }: { name: ParamName; groupId: string }) {
         onInput={(e) => onInput(e.currentTarget.value)}
         onBlur={() => draft.error === null && setDraft({ text: String($params.get()[name]), error: null })}
       />
-      {draft.error && (
-        <p class="field-error" id={errorId} role="alert">
-          {draft.error} Still using {String(value)}.
-        </p>
-      )}
+      {/* Always present and polite: a live region must exist before its text changes to be read out, and an
+          assertive alert would interrupt on the "-" of "-0.5". The text changes only when the reason does. */}
+      <p class="field-error" id={errorId} aria-live="polite">
+        {draft.error && `${draft.error} Still using ${String(value)}.`}
+      </p>
     </div>
   );
 }

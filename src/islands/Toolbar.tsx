@@ -43,7 +43,14 @@ export default function Toolbar() {
           ))}
         </select>
       </label>
-      <button type="button" class="toolbar-item" onClick={resetParams} disabled={changed.length === 0} data-action="reset">
+      {/* aria-disabled, not disabled: a disabled button drops keyboard focus to the page top the moment Reset works. */}
+      <button
+        type="button"
+        class="toolbar-item"
+        onClick={() => changed.length > 0 && resetParams()}
+        aria-disabled={changed.length === 0 ? 'true' : undefined}
+        data-action="reset"
+      >
         Reset to the article's values
       </button>
       <span class="toolbar-status">

@@ -1,0 +1,284 @@
+/**
+ * Issue 4, item 2: bad input as a matrix, through every editable field of
+ * every page and through the URL query, and the extreme values that are
+ * still valid. Each bad value gets a clear message beside its field (or the
+ * toolbar's notice for the URL), the last valid value stays in force, the
+ * address never holds it, nothing on screen reads NaN, Infinity or undefined,
+ * and the console stays clean with no dialog.
+ *
+ * `1,5` is refused, with a hint to write 1.5: a comma is a decimal separator
+ * for some readers and a thousands separator for others (1,500), so guessing
+ * would silently put a wrong value in force (see parseNumber in src/lib/params.ts).
+ *
+ * Each page is loaded once per field group and every value is typed in turn
+ * into the same field, so the whole matrix costs a few page loads.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { ARTICLE_PARAMS, PARAM_NAMES, WEIGHT_NAMES, type ParamName } from '../src/lib/backprop';
+import { PARAM_FIELDS, dataValues, hydrate, unfiniteValues, unshowableOnScreen, valueInForce, watchPage } from './support/a11y-page';
+import { mismatchesInPage, serveMathModule } from './support/quantities';
+import { SECTION_SLUGS, builtHtml, pagePaths, sectionPath, sectionPaths } from './support/site';
+
+test.describe.configure({ timeout: 120_000 });
+
+/** The values every field and the URL must refuse (the issue's list). */
+const BAD_VALUES: readonly (readonly [label: string, text: string])[] = [
+  ['empty', ''],
+  ['spaces', '   '],
+  ['a lone minus', '-'],
+  ['letters', 'abc'],
+  ['1e400', '1e400'],
+  ['-1e400', '-1e400'],
+  ['NaN', 'NaN'],
+  ['Infinity', 'Infinity'],
+  ['hex', '0x1A'],
+  ['a decimal comma', '1,5'],
+  ['two dots', '0.1.2'],
+  ['10,000 characters', '1234567890'.repeat(1000)],
+  ['markup', '<script>alert(1)</script>'],
+];
+
+const UPDATE = sectionPath(SECTION_SLUGS.update);
+
+/** Pages whose build has editable fields, with the names of their fields. */
+const PAGES_WITH_FIELDS = pagePaths()
+  .map((path) => ({ path, html: builtHtml(path) }))
+  .filter(({ html }) => /<input\b[^>]*\sname="/.test(html))
+  .map(({ path }) => path);
+
+/** The state of a field and the page right after a value was typed, read in one round trip. */
+interface CellState {
+  invalid: string | null;
+  message: string;
+  messageVisible: boolean;
+  messageBeside: boolean;
+  search: string;
+  values: string;
+  unshowable: string[];
+}
+
+/**
+ * Reads the state right after a value was typed, in one round trip. Waits (up to a second) for the
+ * field to be marked invalid, since the island re-renders after the input event.
+ */
+async function readCell(page: Page, selector: string): Promise<CellState> {
+  return page.evaluate(async (sel) => {
+    const input = document.querySelector<HTMLInputElement>(sel);
+    if (!input) throw new Error(`no field ${sel}`);
+    for (let waited = 0; input.getAttribute('aria-invalid') !== 'true' && waited < 1000; waited += 20) {
+      await new Promise((done) => setTimeout(done, 20));
+    }
+    const ids = (input.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+    const message = ids.map((id) => document.getElementById(id)).find((el) => el !== null) ?? null;
+    const rect = message?.getBoundingClientRect();
+    const text = message?.textContent?.trim() ?? '';
+    return {
+      invalid: input.getAttribute('aria-invalid'),
+      message: text,
+      messageVisible: !!message && !!rect && rect.width > 0 && rect.height > 0 && message.checkVisibility({ visibilityProperty: true }),
+      // Beside the field: in the same small container as the input, not somewhere else on the page.
+      messageBeside: !!message && !!input.parentElement?.contains(message),
+      search: location.search,
+      values: [...document.querySelectorAll('[data-q]')].map((el) => el.getAttribute('data-value')).join('|'),
+      // The only new text on screen is the message (every data-value is compared); the whole page is read per field.
+      unshowable: text.match(/\b(NaN|Infinity|undefined)\b/g) ?? [],
+    };
+  }, selector);
+}
+
+for (const path of PAGES_WITH_FIELDS) {
+  test(`${path}: every field refuses every bad value with a message beside it and keeps the last valid value`, async ({ page }) => {
+    const watch = watchPage(page);
+    await page.goto(path);
+    await hydrate(page);
+    const names = await page.$$eval('input[name]', (els) =>
+      els
+        .filter((el) => !['checkbox', 'radio', 'file', 'hidden', 'button', 'submit', 'reset'].includes((el as HTMLInputElement).type))
+        .map((el) => el.getAttribute('name') ?? ''),
+    );
+    expect(names.length, 'editable fields on the page').toBeGreaterThan(0);
+    const baselineValues = (await dataValues(page)).map((v) => v.slice(v.indexOf('=') + 1)).join('|');
+    const baselineSearch = await page.evaluate(() => location.search);
+    const failures: string[] = [];
+    for (const name of names) {
+      const selector = `input[name="${name}"]`;
+      const field = page.locator(selector);
+      const original = await field.inputValue();
+      for (const [label, text] of BAD_VALUES) {
+        await field.fill(text);
+        const cell = await readCell(page, selector);
+        const at = `${name} ← ${label}`;
+        if (cell.invalid !== 'true') failures.push(`${at}: the field is not marked aria-invalid`);
+        if (!cell.messageVisible) failures.push(`${at}: no visible message linked by aria-describedby`);
+        if (!cell.messageBeside) failures.push(`${at}: the message is not beside the field`);
+        if (cell.message.length < 10) failures.push(`${at}: message "${cell.message}" is not a clear sentence`);
+        if (/<script|alert\(1\)/.test(cell.message)) failures.push(`${at}: the message echoes the markup`);
+        if (label === 'a decimal comma' && !/1\.5/.test(cell.message)) failures.push(`${at}: no hint to write 1.5 ("${cell.message}")`);
+        if (cell.values !== baselineValues) failures.push(`${at}: a shown value changed, so the bad value was put in force`);
+        if (cell.search !== baselineSearch) failures.push(`${at}: the address became "${cell.search}"`);
+        if (cell.unshowable.length > 0) failures.push(`${at}: the page reads ${cell.unshowable.join(', ')}`);
+      }
+      const onScreen = await unshowableOnScreen(page);
+      if (onScreen.length > 0) failures.push(`${name} after the bad values: the page reads ${onScreen.join(', ')}`);
+      // A good value again clears the message and is put in force.
+      await field.fill(original);
+      await expect(field).not.toHaveAttribute('aria-invalid', 'true');
+      await expect(field).not.toHaveAttribute('aria-describedby', /\S/);
+      expect((await dataValues(page)).map((v) => v.slice(v.indexOf('=') + 1)).join('|')).toBe(baselineValues);
+    }
+    expect(failures, failures.join('\n')).toEqual([]);
+    expect(await unshowableOnScreen(page)).toEqual([]);
+    expect(watch.problems).toEqual([]);
+  });
+}
+
+/**
+ * Every bad value goes through every parameter name of the URL: load k gives
+ * name i the value (i + k) mod 13, so 13 loads cover the 13 × 13 matrix.
+ * The loads are spread over the section pages, since each has its own toolbar,
+ * and every shown number is then compared with the math module at the article's values.
+ */
+const SECTIONS = sectionPaths();
+for (const [s, path] of SECTIONS.entries()) {
+  const loads = BAD_VALUES.map((_, k) => k).filter((k) => k % SECTIONS.length === s);
+  test(`${path}: URL queries with bad values under every name (loads ${loads.join(', ')}) give a notice and change nothing`, async ({
+    page,
+  }) => {
+    const watch = watchPage(page);
+    await serveMathModule(page);
+    const failures: string[] = [];
+    for (const k of loads) {
+      const query = new URLSearchParams();
+      const given = new Map<ParamName, string>();
+      PARAM_NAMES.forEach((name, i) => {
+        const [label, text] = BAD_VALUES[(i + k) % BAD_VALUES.length] ?? ['', ''];
+        query.set(name, text);
+        given.set(name, label);
+      });
+      await page.goto(`${path}?${query.toString()}`);
+      await hydrate(page);
+      const notice = page.locator('[data-notice="query"]');
+      await expect(notice, `load ${k}: the toolbar's notice`).toBeVisible();
+      const items = await notice.locator('li').evaluateAll((lis) =>
+        lis.map((li) => ({ name: li.querySelector('code')?.textContent ?? '', text: li.textContent ?? '' })),
+      );
+      for (const name of PARAM_NAMES) {
+        const at = `load ${k}: ${name}=${given.get(name)}`;
+        const item = items.filter((i) => i.name === name);
+        if (item.length !== 1) failures.push(`${at}: named ${item.length} times in the notice`);
+        const text = item[0]?.text ?? '';
+        if (text.length < name.length + 10) failures.push(`${at}: notice "${text}" gives no reason`);
+        if (given.get(name) === 'a decimal comma' && !/1\.5/.test(text)) failures.push(`${at}: no hint to write 1.5`);
+      }
+      await expect(notice).not.toContainText('<script');
+      const wrong = await mismatchesInPage(page, ARTICLE_PARAMS);
+      failures.push(...wrong.slice(0, 5).map((w) => `load ${k}: ${w}`));
+      const search = await page.evaluate(() => location.search);
+      if (search !== '') failures.push(`load ${k}: the address still holds "${search.slice(0, 80)}"`);
+      const invalid = await page.locator(`:is(${PARAM_FIELDS})[aria-invalid="true"]`).count();
+      if (invalid > 0) failures.push(`load ${k}: ${invalid} field(s) show an error for a URL value`);
+      const onScreen = await unshowableOnScreen(page);
+      if (onScreen.length > 0) failures.push(`load ${k}: the page reads ${onScreen.join(', ')}`);
+    }
+    if (s === 0) {
+      // A usable value beside an unusable one: the first is taken (and stays in the address), the second reported.
+      await page.goto(`${path}?w1=0.3&w2=abc`);
+      await hydrate(page);
+      await expect(page.locator('[data-notice="query"] li')).toHaveCount(1);
+      await expect(page.locator('[data-notice="query"]')).toContainText('w2');
+      expect(await mismatchesInPage(page, { ...ARTICLE_PARAMS, w1: 0.3 })).toEqual([]);
+      expect(await page.evaluate(() => location.search)).toBe('?w1=0.3');
+    }
+    expect(failures, failures.join('\n')).toEqual([]);
+    expect(watch.problems).toEqual([]);
+  });
+}
+
+/** Sets every listed field on the page (where present) by typing, and checks it is in force. */
+async function typeAll(page: Page, values: Partial<Record<ParamName, string>>): Promise<number> {
+  let typed = 0;
+  for (const [name, text] of Object.entries(values)) {
+    const field = page.locator(`input[name="${name}"]`);
+    if ((await field.count()) === 0) continue;
+    await field.fill(text);
+    await expect(field, `${name} = ${text} is valid`).not.toHaveAttribute('aria-invalid', 'true');
+    // In force: every shown copy and the address hold it (a page may show no copy of a weight it only uses).
+    await expect
+      .poll(async () => {
+        const inAddress = new URLSearchParams(await page.evaluate(() => location.search)).get(name);
+        return [...new Set([...(await valueInForce(page, name)), inAddress ?? String(ARTICLE_PARAMS[name as ParamName])])];
+      })
+      .toEqual([String(Number(text))]);
+    typed++;
+  }
+  return typed;
+}
+
+async function expectSane(page: Page, when: string): Promise<void> {
+  expect(await unshowableOnScreen(page), `${when}: nothing reads NaN, Infinity or undefined`).toEqual([]);
+  expect(await unfiniteValues(page), `${when}: every data-value is a finite number`).toEqual([]);
+}
+
+const weights = (first: string, last: string) =>
+  Object.fromEntries(WEIGHT_NAMES.map((w, i) => [w, i < 4 ? first : last])) as Record<string, string>;
+
+/** Weight settings that saturate the sigmoids, and what the activations then are exactly. */
+const SATURATING = [
+  // Everything saturates high: hidden and output activations are exactly 1.
+  { values: weights('1000000', '1000000'), hidden: '1', output: '1' },
+  // Hidden high, outputs driven to exactly 0.
+  { values: weights('1000000', '-1000000'), hidden: '1', output: '0' },
+  // Hidden driven to 0, so the outputs see 0 whatever their weights: the smallest magnitude possible.
+  { values: weights('-1000000', '-1000000'), hidden: '0', output: '0.5' },
+] as const;
+
+for (const path of PAGES_WITH_FIELDS.filter((p) => /\sname="w1"/.test(builtHtml(p)))) {
+  test(`${path}: weights of ±1e6 saturate the sigmoids and every number stays finite`, async ({ page }) => {
+    const watch = watchPage(page);
+    await page.goto(path);
+    await hydrate(page);
+    for (const { values, hidden, output } of SATURATING) {
+      const when = `weights ${Object.values(values).join(' ')}`;
+      expect(await typeAll(page, values)).toBe(WEIGHT_NAMES.length);
+      await expectSane(page, when);
+      expect(await page.evaluate(() => location.search), when).toContain(`w1=${values['w1']}`);
+      for (const name of ['a_h1', 'a_h2']) {
+        const shown = await valueInForce(page, name);
+        if (shown.length > 0) expect(shown, `${when}: ${name}`).toEqual([hidden]);
+      }
+      for (const name of ['a_o1', 'a_o2']) {
+        const shown = await valueInForce(page, name);
+        if (shown.length > 0) expect(shown, `${when}: ${name}`).toEqual([output]);
+      }
+    }
+    // Inputs and targets at the limit as well.
+    expect(await typeAll(page, { i1: '1000000', i2: '-1000000', t1: '1000000', t2: '-1000000' })).toBe(4);
+    await expectSane(page, 'inputs and targets ±1e6');
+    expect(watch.problems).toEqual([]);
+  });
+}
+
+test('learning rates 0, negative and 1e6, saturated weights, and stepping to the last epoch stay finite', async ({ page }) => {
+  const watch = watchPage(page);
+  await page.goto(UPDATE);
+  await hydrate(page);
+  for (const lr of ['0', '-0.5', '1000000']) {
+    expect(await typeAll(page, { lr })).toBe(1);
+    await expectSane(page, `lr ${lr}`);
+    expect(await page.evaluate(() => location.search)).toContain(`lr=${lr}`);
+  }
+  // The same extremes arriving by URL, with saturated weights, then walked through the epochs.
+  const query = new URLSearchParams({ ...weights('1000000', '-1000000'), lr: '1000000' });
+  await page.goto(`${UPDATE}?${query.toString()}`);
+  await hydrate(page);
+  await expect(page.locator('[data-notice="query"]')).toHaveCount(0);
+  await expectSane(page, 'weights 1e6 and lr 1e6 from the URL');
+  const next = page.getByRole('button', { name: /next epoch/i });
+  await expect(next).toHaveCount(1);
+  // The stepper has no upper bound; walk it to the article's last epoch, where the chart ends.
+  await next.focus();
+  for (let epoch = 2; epoch <= 300; epoch++) await page.keyboard.press('Enter');
+  await expect(page.locator('.stepper [data-q="E_total"][data-epoch="300"]')).toHaveCount(1);
+  await expectSane(page, 'epoch 300 at lr 1e6');
+  expect(watch.problems).toEqual([]);
+});
