@@ -1,13 +1,15 @@
 /**
  * Editable parameters for one section. Each field accepts text, shows why text
  * is not a number right beside it, and keeps the last valid value in force.
+ *
+ * A class component on purpose: the islands every section loads first avoid
+ * preact/hooks (about 1 KB gzipped) to stay within the page's JavaScript budget.
  */
-import { useEffect, useState } from 'preact/hooks';
-import type { ParamName } from '../lib/backprop';
+import { Component } from 'preact';
+import { ARTICLE_PARAMS, type ParamName } from '../lib/backprop';
 import { PARAM_LABELS } from '../lib/labels';
 import { parseNumber } from '../lib/params';
 import { $params, setParam } from '../state/tutorial';
-import { useParams } from './use-tutorial';
 
 interface Props {
   /** Which parameters this section lets the reader edit. */
@@ -18,63 +20,102 @@ interface Props {
   id: string;
 }
 
-interface Draft {
+interface FieldProps {
+  name: ParamName;
+  groupId: string;
+}
+
+interface FieldState {
+  /** The value in force. */
+  value: number;
+  /** What the field shows: the reader's text, valid or not. */
   text: string;
+  /** Why `text` is not a number, or null. */
   error: string | null;
 }
 
-function ParamField({ name, groupId }: { name: ParamName; groupId: string }) {
-  const value = useParams()[name];
-  const [draft, setDraft] = useState<Draft>({ text: String(value), error: null });
+class ParamField extends Component<FieldProps, FieldState> {
+  // The latest text, known at once (setState is applied later, but the store answers at once).
+  private text: string;
+  private stop: (() => void) | undefined;
 
-  // When the value changes elsewhere (Reset, the same field in another island), show it,
-  // unless the text already means that value (so "0.50" is not rewritten while typing).
-  useEffect(() => {
-    const parsed = parseNumber(draft.text);
-    if (!parsed.ok || parsed.value !== value) setDraft({ text: String(value), error: null });
-    // Only a change of the value in force should trigger this, not every keystroke.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [value]);
+  constructor(props: FieldProps) {
+    super(props);
+    // The first render matches the server's (the article's values); the state in force follows on mount.
+    const value = ARTICLE_PARAMS[props.name];
+    this.text = String(value);
+    this.state = { value, text: this.text, error: null };
+  }
 
-  const inputId = `${groupId}-${name}`;
-  const errorId = `${inputId}-error`;
-  const onInput = (text: string) => {
-    const parsed = parseNumber(text);
-    if (parsed.ok) {
-      setDraft({ text, error: null });
-      setParam(name, parsed.value);
+  override componentDidMount(): void {
+    this.stop = $params.subscribe((params) => this.follow(params[this.props.name]));
+  }
+
+  override componentWillUnmount(): void {
+    this.stop?.();
+  }
+
+  /**
+   * The value in force changed (the URL on load, Reset, the same field elsewhere):
+   * show it, unless the text already means it (so "0.50" is not rewritten while typing).
+   */
+  private follow(value: number): void {
+    const parsed = parseNumber(this.text);
+    if (parsed.ok && parsed.value === value) {
+      this.setState({ value });
     } else {
-      setDraft({ text, error: parsed.message });
+      this.text = String(value);
+      this.setState({ value, text: this.text, error: null });
     }
+  }
+
+  private onInput = (text: string): void => {
+    this.text = text;
+    const parsed = parseNumber(text);
+    this.setState({ text, error: parsed.ok ? null : parsed.message });
+    if (parsed.ok) setParam(this.props.name, parsed.value);
   };
 
-  return (
-    <div class={draft.error ? 'field field-invalid' : 'field'}>
-      <label for={inputId}>
-        <span class="field-name">{PARAM_LABELS[name].symbol}</span>
-        <span class="field-help">{PARAM_LABELS[name].label}</span>
-      </label>
-      <input
-        id={inputId}
-        name={name}
-        type="text"
-        inputMode="decimal"
-        autoComplete="off"
-        spellcheck={false}
-        value={draft.text}
-        maxLength={40}
-        aria-invalid={draft.error ? 'true' : undefined}
-        aria-describedby={draft.error ? errorId : undefined}
-        onInput={(e) => onInput(e.currentTarget.value)}
-        onBlur={() => draft.error === null && setDraft({ text: String($params.get()[name]), error: null })}
-      />
-      {/* Always present and polite: a live region must exist before its text changes to be read out, and an
-          assertive alert would interrupt on the "-" of "-0.5". The text changes only when the reason does. */}
-      <p class="field-error" id={errorId} aria-live="polite">
-        {draft.error && `${draft.error} Still using ${String(value)}.`}
-      </p>
-    </div>
-  );
+  private onBlur = (): void => {
+    // Tidy a valid entry ("1e-3" becomes "0.001"); leave an invalid one for the reader to fix.
+    if (this.state.error !== null) return;
+    this.text = String($params.get()[this.props.name]);
+    this.setState({ text: this.text });
+  };
+
+  override render() {
+    const { name, groupId } = this.props;
+    const { value, text, error } = this.state;
+    const inputId = `${groupId}-${name}`;
+    const errorId = `${inputId}-error`;
+    return (
+      <div class={error ? 'field field-invalid' : 'field'}>
+        <label for={inputId}>
+          <span class="field-name">{PARAM_LABELS[name].symbol}</span>
+          <span class="field-help">{PARAM_LABELS[name].label}</span>
+        </label>
+        <input
+          id={inputId}
+          name={name}
+          type="text"
+          inputMode="decimal"
+          autoComplete="off"
+          spellcheck={false}
+          value={text}
+          maxLength={40}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={error ? errorId : undefined}
+          onInput={(e) => this.onInput(e.currentTarget.value)}
+          onBlur={this.onBlur}
+        />
+        {/* Always present and polite: a live region must exist before its text changes to be read out, and an
+            assertive alert would interrupt on the "-" of "-0.5". The text changes only when the reason does. */}
+        <p class="field-error" id={errorId} aria-live="polite">
+          {error && `${error} Still using ${String(value)}.`}
+        </p>
+      </div>
+    );
+  }
 }
 
 /** A group of parameter fields bound to the shared state. */

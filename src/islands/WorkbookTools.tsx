@@ -4,16 +4,15 @@
  * spreadsheet code, the report's wording and its rendering are fetched only
  * when one of these is used, which keeps this island tiny.
  */
-import { useStore } from '@nanostores/preact';
 import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';
-import { $params } from '../state/tutorial';
+import { useParams } from './use-tutorial';
 
 const tools = () => import('../lib/workbook');
 
 /** Download buttons, a labelled file picker inside a drop zone, a polite status line and the report. */
 export default function WorkbookTools() {
-  const params = useStore($params);
+  const params = useParams();
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
   const [over, setOver] = useState(false);

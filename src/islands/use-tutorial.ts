@@ -3,20 +3,35 @@
  * return what the server rendered (the article's values), then the state in force:
  * Preact's hydration keeps server-rendered attributes such as an input's value,
  * so a value taken from the URL must arrive as a change, not as the first render.
+ *
+ * (A dozen lines of our own rather than @nanostores/preact: that binding also
+ * brings nanostores' key listeners and defers every re-render by a timer.)
  */
-import { useStore } from '@nanostores/preact';
+import type { ReadableAtom } from 'nanostores';
+import { useEffect, useState } from 'preact/hooks';
 import { ARTICLE_DIGITS, ARTICLE_PARAMS, type Params } from '../lib/backprop';
-import { $digits, $params } from '../state/tutorial';
+import type { QueryProblem } from '../lib/params';
+import { $digits, $params, $queryProblems } from '../state/tutorial';
 
-const articleParams = (): Params => ARTICLE_PARAMS;
-const articleDigits = (): number => ARTICLE_DIGITS;
+/** An atom's value: `initial` on the first render, then the atom's, re-rendering on each change. */
+function useAtom<T>(store: ReadableAtom<T>, initial: T): T {
+  const [value, setValue] = useState(initial);
+  // subscribe() reports the current value at once, so this also brings in the URL's values.
+  useEffect(() => store.subscribe((next) => setValue(() => next)), [store]);
+  return value;
+}
 
-/** The parameters in force, re-rendering the island when they change. */
+/** The parameters in force. */
 export function useParams(): Params {
-  return useStore($params, { ssr: articleParams });
+  return useAtom($params, ARTICLE_PARAMS);
 }
 
 /** The significant digits chosen by the reader. */
 export function useDigits(): number {
-  return useStore($digits, { ssr: articleDigits });
+  return useAtom($digits, ARTICLE_DIGITS);
+}
+
+/** Address values that could not be used (none at build time). */
+export function useQueryProblems(): readonly QueryProblem[] {
+  return useAtom<readonly QueryProblem[]>($queryProblems, []);
 }
