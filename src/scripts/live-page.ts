@@ -3,25 +3,29 @@
  * typeset equations) in step with the shared state, carries the parameters on
  * internal links, and copies deep links. No KaTeX, no framework.
  */
-import { createResolver, formatQuantity, isQuantityName, type QuantityRef } from '../lib/backprop';
+import { createResolver, formatQuantity, type QuantityName, type QuantityRef } from '../lib/backprop';
 import { $digits, $params, currentQuery, watchState } from '../state/tutorial';
 
 function refOf(el: HTMLElement): QuantityRef | undefined {
   const name = el.dataset['q'];
-  if (!name || !isQuantityName(name)) return undefined;
+  // Names were checked when the page was built (Q.astro, Eq.astro); an unknown one resolves to undefined below.
+  if (!name) return undefined;
   const epoch = Number(el.dataset['epoch'] ?? 1);
   const lr = el.dataset['lr'];
-  return { name, epoch, ...(lr !== undefined ? { lr: Number(lr) } : {}) };
+  return { name: name as QuantityName, epoch, ...(lr !== undefined ? { lr: Number(lr) } : {}) };
 }
 
 /** Rewrites every bound number from the current parameters. */
 function renderBoundNumbers(): void {
   const resolve = createResolver($params.get());
   const pageDigits = $digits.get();
+  // Lets the stylesheet make room for longer numbers (the network diagram's labels).
+  document.documentElement.dataset['digits'] = String(pageDigits);
   for (const el of document.querySelectorAll<HTMLElement>('[data-bind]')) {
     const ref = refOf(el);
     if (!ref) continue;
     const value = resolve(ref);
+    if (typeof value !== 'number') continue;
     const fixed = el.closest<HTMLElement>('[data-digits]')?.dataset['digits'];
     // A fixed precision (an erratum quoting 7 digits) never shows fewer digits than the page setting.
     const digits = fixed ? Math.max(Number(fixed), pageDigits) : pageDigits;

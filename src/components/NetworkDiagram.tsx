@@ -1,10 +1,13 @@
 /**
  * The article's 2-2-2 network as a live SVG: each neuron with its weighted sum
  * and activation, the eight weights on their connections, the targets beside
- * the outputs. Every number is an element with `data-q`/`data-value`.
+ * the outputs. Every number is an element with `data-q`/`data-value`/`data-bind`.
+ *
+ * Rendered once at build time (no client directive, so no JavaScript of its own):
+ * the page script keeps every bound number live, as it does for the equations.
+ * That keeps section 1.2 within its JavaScript budget.
  */
-import { evaluate, formatQuantity, type QuantityName, type Snapshot } from '../lib/backprop';
-import { useDigits, useParams } from './use-tutorial';
+import { ARTICLE_DIGITS, ARTICLE_PARAMS, evaluate, formatQuantity, type QuantityName, type Snapshot } from '../lib/backprop';
 
 /** A neuron: its column and row, and the quantities shown beside it, top to bottom. */
 type Neuron = readonly [col: 0 | 1 | 2, row: 0 | 1, lines: readonly QuantityName[]];
@@ -31,12 +34,6 @@ const LINE = 17; // line height of value labels
 const CHAR = 7.4; // rough width of one character at the font size used
 const ROW_GAP = 140;
 
-/**
- * Server rendering always uses the article's values, while the browser may
- * start from a URL query. Preact's hydration keeps server attributes, so the
- * first browser render repeats the server's values and the real ones follow.
- */
-
 /** A symbol with its subscript lowered (`a_h1` → a with h1 below), then `eq`. */
 function Sym({ name, eq = '' }: { name: string; eq?: string }) {
   const [base, sub] = name.includes('_') ? name.split('_') : [name[0], name.slice(1)];
@@ -52,18 +49,17 @@ function Sym({ name, eq = '' }: { name: string; eq?: string }) {
 }
 
 export default function NetworkDiagram() {
-  const params = useParams();
-  const digits = useDigits();
-  const s: Snapshot = evaluate(params);
+  const digits = ARTICLE_DIGITS;
+  const s: Snapshot = evaluate(ARTICLE_PARAMS);
   const text = (name: QuantityName) => formatQuantity({ name }, s[name], digits);
   const value = (name: QuantityName, cls?: string) => (
-    <tspan class={cls} data-q={name} data-value={String(s[name])}>
+    <tspan class={cls} data-q={name} data-value={String(s[name])} data-bind="">
       {text(name)}
     </tspan>
   );
 
-  // Wider numbers (a higher precision) spread the columns instead of overlapping.
-  const labelWidth = ((digits === Infinity ? 18 : digits + 3) + 8) * CHAR;
+  // Laid out for the article's precision; at more digits the stylesheet sets the labels smaller.
+  const labelWidth = (digits + 3 + 8) * CHAR;
   const margin = Math.max(R + 8, labelWidth / 2);
   const gap = Math.max(128, labelWidth + 16);
   const x = (col: number) => margin + col * gap;
@@ -72,26 +68,23 @@ export default function NetworkDiagram() {
   const width = Math.ceil(2 * margin + 2 * gap);
   const height = Math.ceil(y(1) + R + 10 + 3 * LINE);
 
-  // role="img" hides the drawn text from assistive technology, so the description carries the values.
-  const description = `Inputs i1, i2 feed hidden neurons h1, h2 through w1 to w4; the hidden activations feed outputs o1, o2 through w5 to w8. ${[
-    ...NEURONS.flatMap((n) => n[2]),
-    ...EDGES.map((_, i) => `w${i + 1}` as QuantityName),
-  ]
-    .map((name) => `${name} = ${text(name)}`)
-    .join(', ')}.`;
+  // role="img" hides the drawn text from assistive technology, so a visually hidden list of the same
+  // live values describes it.
+  const described: QuantityName[] = [...NEURONS.flatMap((n) => n[2]), ...EDGES.map((_, i) => `w${i + 1}` as QuantityName)];
 
   return (
+    <>
     <svg
       class="nd"
       role="img"
-      aria-labelledby="nd-title nd-desc"
+      aria-labelledby="nd-title"
+      aria-describedby="nd-values"
       viewBox={`0 0 ${width} ${height}`}
       width={Math.round(width * 1.3)}
       height={Math.round(height * 1.3)}
       font-size="13"
     >
       <title id="nd-title">The 2-2-2 network with its current values</title>
-      <desc id="nd-desc">{description}</desc>
       {EDGES.map(([col, from, to], i) => {
         const [x1, y1, x2, y2] = [x(col), y(from), x(col + 1), y(to)];
         // Straight edges carry their label midway; crossing ones near their start, clear of the crossing.
@@ -130,5 +123,19 @@ export default function NetworkDiagram() {
         );
       })}
     </svg>
+    <p class="visually-hidden" id="nd-values">
+      Inputs i1, i2 feed hidden neurons h1, h2 through w1 to w4; the hidden activations feed outputs o1, o2
+      through w5 to w8. Current values:{' '}
+      {described.map((name, k) => (
+        <span key={name}>
+          {name} ={' '}
+          <span data-q={name} data-value={String(s[name])} data-bind="">
+            {text(name)}
+          </span>
+          {k < described.length - 1 ? ', ' : '.'}
+        </span>
+      ))}
+    </p>
+    </>
   );
 }
