@@ -151,9 +151,11 @@ export function withParams(changes: Partial<Params>): Params {
  */
 export async function waitForHydration(page: Page): Promise<void> {
   // Islands are display: contents; scroll to what they render, one at a time, so each is seen.
-  for (const island of await page.locator('astro-island[ssr][client="visible"]').all()) {
-    await island.evaluate((el) => (el.firstElementChild ?? el.parentElement ?? el).scrollIntoView({ block: 'center' }));
-    await page.waitForTimeout(50);
+  // Always the first one still waiting: hydrated islands drop [ssr], so a list taken up front goes stale.
+  const waiting = page.locator('astro-island[ssr][client="visible"]');
+  for (let tries = 0; tries < 30 && (await waiting.count()) > 0; tries++) {
+    await waiting.first().evaluate((el) => (el.firstElementChild ?? el.parentElement ?? el).scrollIntoView({ block: 'center' }), undefined, { timeout: 5_000 }).catch(() => undefined);
+    await page.waitForTimeout(100);
   }
   await page.waitForFunction(() => document.querySelector('astro-island[ssr]') === null, undefined, { timeout: 30_000 });
   await page.evaluate(() => window.scrollTo(0, 0));

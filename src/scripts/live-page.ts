@@ -20,7 +20,7 @@ function renderBoundNumbers(): void {
   const resolve = createResolver($params.get());
   const pageDigits = $digits.get();
   // Lets the stylesheet make room for longer numbers (the network diagram's labels).
-  document.documentElement.dataset['digits'] = String(pageDigits);
+  document.documentElement.dataset['precision'] = String(pageDigits);
   for (const el of document.querySelectorAll<HTMLElement>('[data-bind]')) {
     const ref = refOf(el);
     if (!ref) continue;
