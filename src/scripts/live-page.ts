@@ -6,14 +6,33 @@
 import { createResolver, formatQuantity, type QuantityName, type QuantityRef } from '../lib/backprop';
 import { $digits, $params, currentQuery, watchState } from '../state/tutorial';
 
-function refOf(el: HTMLElement): QuantityRef | undefined {
+/** A number written at build time that follows the state: where it is, what it shows, at what precision. */
+interface BoundNumber {
+  readonly el: HTMLElement;
+  readonly ref: QuantityRef;
+  /** A precision fixed by the content (an erratum quoting 7 digits), if any. */
+  readonly fixedDigits: number | undefined;
+}
+
+function boundNumberOf(el: HTMLElement): BoundNumber | undefined {
   const name = el.dataset['q'];
   // Names were checked when the page was built (Q.astro, Eq.astro); an unknown one resolves to undefined below.
   if (!name) return undefined;
   const epoch = Number(el.dataset['epoch'] ?? 1);
   const lr = el.dataset['lr'];
-  return { name: name as QuantityName, epoch, ...(lr !== undefined ? { lr: Number(lr) } : {}) };
+  const fixed = el.closest<HTMLElement>('[data-digits]')?.dataset['digits'];
+  return {
+    el,
+    ref: { name: name as QuantityName, epoch, ...(lr !== undefined ? { lr: Number(lr) } : {}) },
+    fixedDigits: fixed ? Number(fixed) : undefined,
+  };
 }
+
+// Bound numbers are part of the built page and never come or go, so they are found once:
+// an edit then touches only them, not a search through a page of KaTeX markup.
+const boundNumbers = Array.from(document.querySelectorAll<HTMLElement>('[data-bind]'), boundNumberOf).filter(
+  (b): b is BoundNumber => b !== undefined,
+);
 
 /** Rewrites every bound number from the current parameters. */
 function renderBoundNumbers(): void {
@@ -21,14 +40,11 @@ function renderBoundNumbers(): void {
   const pageDigits = $digits.get();
   // Lets the stylesheet make room for longer numbers (the network diagram's labels).
   document.documentElement.dataset['precision'] = String(pageDigits);
-  for (const el of document.querySelectorAll<HTMLElement>('[data-bind]')) {
-    const ref = refOf(el);
-    if (!ref) continue;
+  for (const { el, ref, fixedDigits } of boundNumbers) {
     const value = resolve(ref);
     if (typeof value !== 'number') continue;
-    const fixed = el.closest<HTMLElement>('[data-digits]')?.dataset['digits'];
-    // A fixed precision (an erratum quoting 7 digits) never shows fewer digits than the page setting.
-    const digits = fixed ? Math.max(Number(fixed), pageDigits) : pageDigits;
+    // A fixed precision never shows fewer digits than the page setting.
+    const digits = fixedDigits ? Math.max(fixedDigits, pageDigits) : pageDigits;
     const text = formatQuantity(ref, value, digits);
     const raw = String(value);
     if (el.dataset['value'] !== raw) el.dataset['value'] = raw;
