@@ -107,7 +107,11 @@ export async function hydrate(page: Page): Promise<void> {
   // Islands are display: contents; scroll to what they render. Hydration removes `ssr`, so take the first left each time.
   const waiting = page.locator('astro-island[ssr][client="visible"]');
   for (let left = await waiting.count(); left > 0; ) {
-    await waiting.first().evaluate((el) => (el.firstElementChild ?? el.parentElement ?? el).scrollIntoView({ block: 'center' }));
+    // The island may hydrate between the count and this call (a neighbour's scroll showed it): then go on.
+    await waiting
+      .first()
+      .evaluate((el) => (el.firstElementChild ?? el.parentElement ?? el).scrollIntoView({ block: 'center' }), undefined, { timeout: 5_000 })
+      .catch(() => undefined);
     await expect.poll(() => waiting.count(), { timeout: 30_000 }).toBeLessThan(left);
     left = await waiting.count();
   }

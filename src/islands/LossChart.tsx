@@ -79,7 +79,7 @@ export default function LossChart() {
         </svg>
       </div>
       {/* Focusable so that, when more digits make it overflow, a keyboard can scroll it. */}
-      <div class="table-wrap" tabIndex={0} role="region" aria-label="Key and final values">
+      <section class="table-wrap" tabIndex={0} aria-label="Key and final values">
         <table class="chart-key">
           <caption>Key: E_total at epoch {ARTICLE_EPOCHS}, and the epoch where the loss first rises again (ringed)</caption>
           <thead>
@@ -114,7 +114,7 @@ export default function LossChart() {
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </figure>
   );
 }

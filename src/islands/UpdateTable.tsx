@@ -13,7 +13,7 @@ export default function UpdateTable() {
   const next = step(params, now);
   return (
     // Focusable so that, when more digits make it overflow, a keyboard can scroll it.
-    <div class="table-wrap" tabIndex={0} role="region" aria-label="Weight update table">
+    <section class="table-wrap" tabIndex={0} aria-label="Weight update table">
       <table class="update-table">
         <caption>
           One update at learning rate η = <span {...shown({ name: 'lr' }, params.lr, digits)} />
@@ -37,6 +37,6 @@ export default function UpdateTable() {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
