@@ -23,8 +23,7 @@ import {
   gzipSize,
   inlineScriptGzip,
   pageStylesheets,
-  readBuiltPages,
-  type BuiltPage,
+  builtPage as built,
 } from './support/built-html';
 import { OUT_DIR, htmlFiles, pathOfFile } from './support/site';
 
@@ -38,13 +37,6 @@ function kib(bytes: number): string {
   return `${(bytes / 1024).toFixed(2)} KiB`;
 }
 
-let builtPages: Map<string, BuiltPage> | undefined;
-async function built(page: Page, path: string): Promise<BuiltPage> {
-  builtPages ??= new Map((await readBuiltPages(page)).map((p) => [p.path, p]));
-  const found = builtPages.get(path);
-  if (!found) throw new Error(`${path} is not in the build`);
-  return found;
-}
 
 test.describe('build output', () => {
   for (const path of paths) {

@@ -16,18 +16,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { PARAM_NAMES } from '../src/lib/backprop';
-import { readBuiltPages, type BuiltPage } from './support/built-html';
+import { builtPage as built } from './support/built-html';
 import { htmlFiles, pathOfFile } from './support/site';
 
 const paths = htmlFiles().map(pathOfFile);
 
-let builtPages: Map<string, BuiltPage> | undefined;
-async function built(page: Page, path: string): Promise<BuiltPage> {
-  builtPages ??= new Map((await readBuiltPages(page)).map((p) => [p.path, p]));
-  const found = builtPages.get(path);
-  if (!found) throw new Error(`${path} is not in the build`);
-  return found;
-}
 
 /** A policy as directive name → source list. */
 function parsePolicy(policy: string): Map<string, string[]> {

@@ -199,3 +199,12 @@ export function cssUrls(css: string): string[] {
 
 /** A KaTeX JavaScript bundle contains this error prefix; its CSS and the HTML it produces do not. */
 export const KATEX_JS_SIGNATURE = /KaTeX parse error/;
+
+let builtPages: Map<string, BuiltPage> | undefined;
+/** One built page, parsed once per worker and shared by the specs that read the build. */
+export async function builtPage(page: Page, path: string): Promise<BuiltPage> {
+  builtPages ??= new Map((await readBuiltPages(page)).map((p) => [p.path, p]));
+  const found = builtPages.get(path);
+  if (!found) throw new Error(`${path} is not in the build`);
+  return found;
+}
