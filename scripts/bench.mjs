@@ -195,7 +195,12 @@ async function measurePage(browser, url, paramNames) {
   const toFrame = [];
   if (fieldCount > 0) {
     // Islands that wait to be visible are hydrated first, as a reader scrolling down would.
-    for (const island of await page.locator('astro-island[ssr][client="visible"]').all()) await island.scrollIntoViewIfNeeded();
+    // Always the first still waiting: hydrated islands drop [ssr], so a list taken up front goes stale.
+    const waiting = page.locator('astro-island[ssr][client="visible"]');
+    for (let tries = 0; tries < 30 && (await waiting.count()) > 0; tries++) {
+      await waiting.first().scrollIntoViewIfNeeded({ timeout: 5_000 }).catch(() => undefined);
+      await page.waitForTimeout(100);
+    }
     await page.waitForFunction(() => document.querySelector('astro-island[ssr]') === null);
     await page.evaluate(() => {
       const w = /** @type {any} */ (window);
