@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.config.mjs';
 
 /**
  * Browser tests run against the BUILT site served by `astro preview`
@@ -8,7 +9,7 @@ import { defineConfig, devices } from '@playwright/test';
  */
 const port = Number(process.env['PORT'] ?? 4329);
 const baseURL = `http://127.0.0.1:${port}`;
-const systemChromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const systemChromium = CHROMIUM_PATH;
 
 export default defineConfig({
   testDir: './e2e',
@@ -22,15 +23,7 @@ export default defineConfig({
     trace: 'off',
     launchOptions: {
       ...(existsSync(systemChromium) ? { executablePath: systemChromium } : {}),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_FLAGS,
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],

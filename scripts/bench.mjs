@@ -21,25 +21,17 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import lighthouse from 'lighthouse';
 import { runnerImport } from 'vite';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../chromium.config.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, process.env['BENCH_OUT_DIR'] ?? 'dist-bench');
-const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const chromiumPath = CHROMIUM_PATH;
 const lighthouseRuns = Math.max(1, Number(process.env['BENCH_LIGHTHOUSE_RUNS'] ?? 3));
 const edits = Math.max(1, Number(process.env['BENCH_EDITS'] ?? 50));
 const astroBin = join(root, 'node_modules', '.bin', 'astro');
 
-/** The Chromium flags the issue prescribes for Lighthouse on these machines. */
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+/** Lighthouse starts its own Chromium, headless, with the project's usual flags. */
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_FLAGS];
 
 /** @param {number[]} values @param {number} q */
 function quantile(values, q) {
@@ -314,7 +306,7 @@ async function main() {
     console.error('bench: first load and edit latency…');
     browser = await chromium.launch({
       ...(existsSync(chromiumPath) ? { executablePath: chromiumPath } : {}),
-      args: CHROME_FLAGS.filter((f) => f !== '--headless=new'),
+      args: CHROMIUM_FLAGS,
     });
     /** @type {Map<string, Awaited<ReturnType<typeof measurePage>>>} */
     const measured = new Map();
