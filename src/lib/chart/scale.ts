@@ -46,7 +46,9 @@ export function linearTicks(min: number, max: number, count = 5): number[] {
   // read 0.3, never 0.30000000000000004; clamping keeps the last bit of noise inside the domain.
   const inverse = step < 1 ? Math.round(1 / step) : 0;
   const ticks: number[] = [];
-  for (let i = Math.ceil(min / step - 1e-9); i <= Math.floor(max / step + 1e-9); i++) {
+  // The slack absorbs only float noise in min/step (0.3 / 0.1 = 2.9999999999999996). A wider one took in
+  // a tick half a billionth of a step outside the domain, which clamping then put off the even spacing.
+  for (let i = Math.ceil(min / step - 1e-13); i <= Math.floor(max / step + 1e-13); i++) {
     ticks.push(Math.min(max, Math.max(min, inverse ? i / inverse : i * step)));
   }
   return ticks;
