@@ -245,6 +245,46 @@ test.describe('state: reset, address, links', () => {
   });
 });
 
+test.describe('page load order', () => {
+  // Seen on CI: Chromium under load ran the deferred page script while 1.4 was still
+  // being parsed, and the numbers below that point never followed the state. Here the
+  // parser is held on purpose (a blocking script in the middle of the page) while an
+  // async copy of the page script loads and runs; every number must still follow.
+  test(`${BACKPROP}: numbers follow the state when the page script runs before the page is parsed`, async ({ page }) => {
+    const html = builtHtml(BACKPROP);
+    const tag = /<script type="module" src="([^"]+)"><\/script>/.exec(html);
+    expect(tag, 'the page script tag in the built page').not.toBeNull();
+    const [pageScriptTag, pageScriptSrc] = tag as RegExpExecArray;
+    const middle = html.indexOf('id="step-5"');
+    expect(middle, 'step 5 in the built page').toBeGreaterThan(0);
+    const cut = html.lastIndexOf('<section', middle);
+    const held =
+      html.slice(0, cut).replace('</head>', `<script type="module" async src="${pageScriptSrc}"></script></head>`) +
+      '<script src="/__hold-parser__.js"></script>' +
+      html.slice(cut).replace(pageScriptTag, '');
+
+    let pageScriptServed = false;
+    page.on('requestfinished', (request) => {
+      if (request.url().endsWith(pageScriptSrc)) pageScriptServed = true;
+    });
+    await page.route(`**${BACKPROP}?*`, (route) => route.fulfill({ contentType: 'text/html', body: held }));
+    await page.route('**/__hold-parser__.js', async (route) => {
+      // Keep the parser waiting until the page script (and what it imports) has surely run.
+      for (let waited = 0; !pageScriptServed && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 1_000));
+      await route.fulfill({ contentType: 'text/javascript', body: 'document.documentElement.dataset.parserHeld = document.readyState;' });
+    });
+
+    await page.goto(`${BACKPROP}?w1=0.3&t1=0.2`);
+    // The set-up did what it says: the parser was held while the page was loading, after the page script arrived.
+    await expect(page.locator('html')).toHaveAttribute('data-parser-held', 'loading');
+    expect(pageScriptServed).toBe(true);
+    await waitForHydration(page);
+    await expectPageMatches(page, withParams({ w1: 0.3, t1: 0.2 }));
+    await expect(page.locator('a[data-deep-link="grad-w8"]')).toHaveAttribute('href', /w1=0\.3.*#grad-w8$/);
+  });
+});
+
 test.describe('every page', () => {
   const queries = ['', '?w1=1000000&lr=-1000000&t1=-1000000&i1=1000000', '?w1=abc&lr=1e400&t2=NaN'];
   for (const path of pagePaths()) {

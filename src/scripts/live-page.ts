@@ -30,9 +30,24 @@ function boundNumberOf(el: HTMLElement): BoundNumber | undefined {
 
 // Bound numbers are part of the built page and never come or go, so they are found once:
 // an edit then touches only them, not a search through a page of KaTeX markup.
-const boundNumbers = Array.from(document.querySelectorAll<HTMLElement>('[data-bind]'), boundNumberOf).filter(
-  (b): b is BoundNumber => b !== undefined,
-);
+// Found only once the whole page is parsed (see `whenParsed`).
+let boundNumbers: readonly BoundNumber[] = [];
+
+function findBoundNumbers(): readonly BoundNumber[] {
+  return Array.from(document.querySelectorAll<HTMLElement>('[data-bind]'), boundNumberOf).filter(
+    (b): b is BoundNumber => b !== undefined,
+  );
+}
+
+/**
+ * Runs `start` once the document is fully parsed. A module script is deferred, but
+ * Chromium under load has been seen to run this one while a long page (1.4, ~560 KB)
+ * was still loading: a third of its numbers were found and the rest never followed.
+ */
+function whenParsed(start: () => void): void {
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+  else start();
+}
 
 /** Rewrites every bound number from the current parameters. */
 function renderBoundNumbers(): void {
@@ -62,9 +77,12 @@ function carryQueryOnLinks(): void {
   }
 }
 
-watchState(() => {
-  renderBoundNumbers();
-  carryQueryOnLinks();
+whenParsed(() => {
+  boundNumbers = findBoundNumbers();
+  watchState(() => {
+    renderBoundNumbers();
+    carryQueryOnLinks();
+  });
 });
 
 // A deep link both targets its step (highlighted by :target) and copies the full address.
