@@ -254,14 +254,14 @@ test.describe('page load order', () => {
     const html = builtHtml(BACKPROP);
     const tag = /<script type="module" src="([^"]+)"><\/script>/.exec(html);
     expect(tag, 'the page script tag in the built page').not.toBeNull();
-    const [pageScriptTag, pageScriptSrc] = tag as RegExpExecArray;
+    const [pageScriptTag, pageScriptSrc = ''] = tag ?? [];
     const middle = html.indexOf('id="step-5"');
     expect(middle, 'step 5 in the built page').toBeGreaterThan(0);
     const cut = html.lastIndexOf('<section', middle);
     const held =
       html.slice(0, cut).replace('</head>', `<script type="module" async src="${pageScriptSrc}"></script></head>`) +
       '<script src="/__hold-parser__.js"></script>' +
-      html.slice(cut).replace(pageScriptTag, '');
+      html.slice(cut).replace(pageScriptTag ?? '', '');
 
     let pageScriptServed = false;
     page.on('requestfinished', (request) => {
