@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it, vi } from 'vitest';
 import {
   ARTICLE_EPOCHS,
@@ -19,7 +20,7 @@ import {
   headerLabel,
   rateSheetName,
 } from '../src/lib/workbook/export';
-import { cellAt, readXlsx, type ReadSheet } from '../src/lib/workbook/xlsx-read';
+import { cellAt, cellAtAddress, readXlsx, type ReadSheet } from '../src/lib/workbook/xlsx-read';
 import { recalculate } from './support/workbook-hf';
 
 // Whole 300-epoch workbooks recalculated by HyperFormula take seconds, more on a busy machine.
@@ -158,6 +159,131 @@ describe('workbook export', () => {
     } finally {
       hf.destroy();
     }
+  });
+
+  describe('charts', () => {
+    /** What one tab's chart plots, found by following the package's relationships as Excel does. */
+    interface ChartSeen {
+      readonly title: string;
+      readonly logY: boolean;
+      /** Where the x (first) axis ends, if set. */
+      readonly xMax: number | undefined;
+      readonly series: readonly { readonly name: string; readonly x: string; readonly y: string }[];
+    }
+
+    const attr = (xml: string, tag: string, name: string) =>
+      new RegExp(`<${tag}\\b[^>]*\\s${name}="([^"]*)"`).exec(xml)?.[1];
+    const unescape = (s: string) => s.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    const relTarget = (rels: string | undefined, id: string) =>
+      rels ? new RegExp(`<Relationship Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] : undefined;
+    const resolve = (from: string, target: string) => {
+      const parts = from.split('/').slice(0, -1);
+      for (const step of target.split('/')) {
+        if (step === '..') parts.pop();
+        else parts.push(step);
+      }
+      return parts.join('/');
+    };
+
+    function chartsByTab(bytes: Uint8Array): Map<string, ChartSeen | undefined> {
+      const files = unzipSync(bytes);
+      const part = (path: string) => (files[path] ? strFromU8(files[path]) : undefined);
+      const types = part('[Content_Types].xml') ?? '';
+      const workbook = part('xl/workbook.xml') ?? '';
+      const workbookRels = part('xl/_rels/workbook.xml.rels');
+      const out = new Map<string, ChartSeen | undefined>();
+      for (const [, name, rid] of workbook.matchAll(/<sheet name="([^"]+)" sheetId="\d+" r:id="([^"]+)"\/>/g)) {
+        const sheetPath = resolve('xl/workbook.xml', relTarget(workbookRels, rid ?? '') ?? '');
+        const sheet = part(sheetPath) ?? '';
+        const drawingId = attr(sheet, 'drawing', 'r:id');
+        if (!drawingId) {
+          out.set(unescape(name ?? ''), undefined);
+          continue;
+        }
+        const sheetRels = part(sheetPath.replace(/([^/]+)$/, '_rels/$1.rels'));
+        const drawingPath = resolve(sheetPath, relTarget(sheetRels, drawingId) ?? '');
+        const drawing = part(drawingPath) ?? '';
+        const chartId = attr(drawing, 'c:chart', 'r:id') ?? '';
+        const chartPath = resolve(drawingPath, relTarget(part(drawingPath.replace(/([^/]+)$/, '_rels/$1.rels')), chartId) ?? '');
+        const chart = part(chartPath);
+        expect(chart, `${name}: chart part ${chartPath}`).toBeDefined();
+        for (const path of [drawingPath, chartPath]) expect(types, `content type of /${path}`).toContain(`PartName="/${path}"`);
+        const series = [...(chart ?? '').matchAll(/<c:ser>(.*?)<\/c:ser>/g)].map(([, ser]) => {
+          const f = (tag: string) => unescape(new RegExp(`<${tag}>.*?<c:f>([^<]+)</c:f>`).exec(ser ?? '')?.[1] ?? '');
+          return { name: f('c:tx'), x: f('c:xVal'), y: f('c:yVal') };
+        });
+        out.set(unescape(name ?? ''), {
+          title: unescape(/<c:title>.*?<a:t>([^<]*)<\/a:t>/.exec(chart ?? '')?.[1] ?? ''),
+          logY: /<c:logBase val="10"\/>/.test(chart ?? ''),
+          xMax: ((m) => (m ? Number(m[1]) : undefined))(/<c:valAx>(?:(?!<\/c:valAx>).)*?<c:max val="([^"]+)"/.exec(chart ?? '')),
+          series,
+        });
+      }
+      return out;
+    }
+
+    const params = { ...ARTICLE_PARAMS, lr: 0.35 };
+    const rates = exportRates(params.lr);
+    const bytes = exportWorkbook(params);
+    const charts = chartsByTab(bytes);
+    const sheets = readXlsx(bytes);
+    const { headerRow, firstDataRow } = EXPORT_LAYOUT;
+    const lastRow = firstDataRow + ARTICLE_EPOCHS - 1;
+    const e = exportColumn('E_total');
+    /** The cells an absolute range like 'LR 0.1'!$W$4:$W$303 names: its sheet and its plain A1 range. */
+    const split = (range: string) => {
+      const m = /^'((?:[^']|'')+)'!\$([A-Z]+)\$(\d+)(?::\$([A-Z]+)\$(\d+))?$/.exec(range);
+      return m ? { sheet: (m[1] ?? '').replace(/''/g, "'"), from: `${m[2]}${m[3]}`, to: m[4] ? `${m[4]}${m[5]}` : undefined } : undefined;
+    };
+    const valueAt = (range: string) => {
+      const at = split(range);
+      if (!sheets.ok || !at) return undefined;
+      const sheet = sheets.sheets.find((s) => s.name === at.sheet);
+      return sheet ? cellAtAddress(sheet, at.from)?.value : undefined;
+    };
+
+    it('draws E_total against the epoch, on a log scale, on every learning-rate tab', () => {
+      for (const lr of rates) {
+        const tab = rateSheetName(lr);
+        const chart = charts.get(tab);
+        expect(chart, `chart on ${tab}`).toBeDefined();
+        expect(chart?.logY).toBe(true);
+        expect(chart?.xMax).toBe(ARTICLE_EPOCHS);
+        expect(chart?.title).toContain(String(lr));
+        expect(chart?.series).toEqual([
+          {
+            name: `'${tab}'!$${e}$${headerRow}`,
+            x: `'${tab}'!$A$${firstDataRow}:$A$${lastRow}`,
+            y: `'${tab}'!$${e}$${firstDataRow}:$${e}$${lastRow}`,
+          },
+        ]);
+        expect(valueAt(chart?.series[0]?.name ?? '')).toBe('E_total');
+        expect(valueAt(chart?.series[0]?.y ?? '')).toBe(train({ ...params, lr }, 1)[0]?.E_total);
+      }
+    });
+
+    it('draws every rate’s E_total on the summary tab, one series per rate, named by its tab', () => {
+      const chart = charts.get(SUMMARY_SHEET);
+      expect(chart?.logY).toBe(true);
+      expect(chart?.xMax).toBe(ARTICLE_EPOCHS);
+      expect(chart?.series).toHaveLength(rates.length);
+      rates.forEach((lr, i) => {
+        const series = chart?.series[i];
+        expect(valueAt(series?.name ?? '')).toBe(rateSheetName(lr));
+        expect(series?.x).toBe(`'${SUMMARY_SHEET}'!$A$${firstDataRow}:$A$${lastRow}`);
+        const y = split(series?.y ?? '');
+        expect(y?.sheet).toBe(SUMMARY_SHEET);
+        expect(y?.from).toMatch(new RegExp(`^[A-Z]+${firstDataRow}$`));
+        expect(y?.to).toBe(`${y?.from.replace(/\d+$/, '')}${lastRow}`);
+        // The first value the series plots is that rate's starting E_total (the same for every rate)...
+        expect(valueAt(series?.y ?? '')).toBe(train(params, 1)[0]?.E_total);
+        // ...and its column reads that rate's tab.
+        const summary = sheets.ok ? sheets.sheets.find((s) => s.name === SUMMARY_SHEET) : undefined;
+        const last = summary && y?.to ? cellAtAddress(summary, y.to) : undefined;
+        expect(last?.formula).toBe(`'${rateSheetName(lr)}'!${e}${lastRow}`);
+        expect(last?.value).toBe(train({ ...params, lr }, ARTICLE_EPOCHS).at(-1)?.E_total);
+      });
+    });
   });
 
   it('starts from the article’s reference values', () => {

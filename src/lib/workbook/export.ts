@@ -2,8 +2,9 @@
  * The assignment's workbook for any parameters: one tab per learning rate
  * (the article's six plus the reader's own), one row per epoch with real
  * formulas whose cached values are the math module's numbers, the learning
- * rate in one labelled absolute cell, and a tab of E_total per epoch for
- * every rate with a chart. Also the CSV of one rate's table.
+ * rate in one labelled absolute cell and a loss-vs-epoch chart beside the
+ * table, and a tab of E_total per epoch for every rate with a chart of all
+ * of them. Also the CSV of one rate's table.
  */
 import {
   ARTICLE_EPOCHS,
@@ -115,7 +116,27 @@ export function rateSheet(lr: number, run: readonly Snapshot[]): SheetModel {
   });
   const widths: Record<number, number> = { 0: 7 };
   EXPORT_COLUMNS.forEach((_, i) => (widths[i + 1] = 20));
-  return { name: rateSheetName(lr), cells, widths, frozenRows: headerRow };
+  const lastRow = firstDataRow + run.length - 1;
+  const eCol = exportColumn('E_total');
+  // The assignment's loss-vs-epoch chart, beside the table (one column of space after ∂E/∂w8).
+  const chartCol = EXPORT_COLUMNS.length + 2;
+  return {
+    name: rateSheetName(lr),
+    cells,
+    widths,
+    frozenRows: headerRow,
+    chart: {
+      title: `E_total per epoch at LR ${String(lr)}`,
+      xTitle: 'epoch',
+      yTitle: 'E_total (log scale)',
+      logY: true,
+      xRange: `A${firstDataRow}:A${lastRow}`,
+      xMax: run.length,
+      series: [{ nameCell: `${eCol}${headerRow}`, range: `${eCol}${firstDataRow}:${eCol}${lastRow}` }],
+      from: `${columnLetters(chartCol)}${headerRow}`,
+      to: `${columnLetters(chartCol + 5)}${headerRow + 24}`,
+    },
+  };
 }
 
 /** The summary tab: E_total per epoch for every rate, each a formula into that rate's tab. */
@@ -149,6 +170,7 @@ export function summarySheet(rates: readonly number[], runs: readonly (readonly 
       yTitle: 'E_total (log scale)',
       logY: true,
       xRange: `A${firstDataRow}:A${lastRow}`,
+      xMax: epochs,
       series: rates.map((_, i) => {
         const col = columnLetters(i + 1);
         return { nameCell: `${col}${headerRow}`, range: `${col}${firstDataRow}:${col}${lastRow}` };

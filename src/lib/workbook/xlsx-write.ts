@@ -33,6 +33,8 @@ export interface ChartModel {
   readonly logY: boolean;
   /** The x values, e.g. `A4:A303` on the same sheet. */
   readonly xRange: string;
+  /** Where the x axis ends (the last epoch), instead of the application's rounder number past it. */
+  readonly xMax?: number;
   /** Each series: the header cell that names it and its value range, e.g. `B3` and `B4:B303`. */
   readonly series: readonly { readonly nameCell: string; readonly range: string }[];
   /** Top-left and bottom-right cells the chart covers, e.g. `J3` and `V30`. */
@@ -140,9 +142,10 @@ function richText(text: string): string {
   return `<c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${escapeXml(text)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/>`;
 }
 
-function axisXml(id: number, cross: number, position: 'b' | 'l', title: string, log: boolean, grid: boolean): string {
+function axisXml(id: number, cross: number, position: 'b' | 'l', title: string, log: boolean, grid: boolean, max?: number): string {
+  const limit = max !== undefined && Number.isFinite(max) ? `<c:max val="${numberText(max)}"/>` : '';
   return (
-    `<c:valAx><c:axId val="${id}"/><c:scaling>${log ? '<c:logBase val="10"/>' : ''}<c:orientation val="minMax"/></c:scaling>` +
+    `<c:valAx><c:axId val="${id}"/><c:scaling>${log ? '<c:logBase val="10"/>' : ''}<c:orientation val="minMax"/>${limit}</c:scaling>` +
     `<c:delete val="0"/><c:axPos val="${position}"/>${grid ? '<c:majorGridlines/>' : ''}` +
     `<c:title>${richText(title)}</c:title><c:numFmt formatCode="General" sourceLinked="0"/>` +
     `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>` +
@@ -168,7 +171,7 @@ function chartXml(sheetName: string, chart: ChartModel): string {
     `<c:roundedCorners val="0"/><c:chart><c:title>${richText(chart.title)}</c:title><c:autoTitleDeleted val="0"/>` +
     `<c:plotArea><c:layout/><c:scatterChart><c:scatterStyle val="lineMarker"/><c:varyColors val="0"/>${series}` +
     `<c:axId val="1001"/><c:axId val="1002"/></c:scatterChart>` +
-    axisXml(1001, 1002, 'b', chart.xTitle, false, false) +
+    axisXml(1001, 1002, 'b', chart.xTitle, false, false, chart.xMax) +
     axisXml(1002, 1001, 'l', chart.yTitle, chart.logY, true) +
     `</c:plotArea><c:legend><c:legendPos val="r"/><c:overlay val="0"/></c:legend>` +
     `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
