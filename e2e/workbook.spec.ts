@@ -111,6 +111,45 @@ test.describe('check my workbook', () => {
     expect(errorsOf(page)).toEqual([]);
   });
 
+  test('dropping a workbook on the box checks it, as choosing it does', async ({ page }) => {
+    await openTools(page);
+    const bytes = Array.from(mistakeWorkbook('e2-a-o1', { epochs: 20 }));
+    // A real drag carries a DataTransfer with the file; build one in the page from the fixture's bytes.
+    const dataTransfer = await page.evaluateHandle((data) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(data)], 'dropped.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+      return transfer;
+    }, bytes);
+    const box = page.locator('.wb-drop');
+    await box.dispatchEvent('dragenter', { dataTransfer });
+    await box.dispatchEvent('dragover', { dataTransfer });
+    // The box shows it will take the file...
+    await expect(box).toHaveClass(/\bwb-over\b/);
+    await box.dispatchEvent('drop', { dataTransfer });
+    // ...and checks it: the same named report as through the file input.
+    await expect(box).not.toHaveClass(/\bwb-over\b/);
+    await expect(status(page)).toHaveText(/E2 computed with a_o1/);
+    await expect(page.locator('.wb-report').getByRole('heading', { level: 3 })).toHaveText(/Report for “dropped\.xlsx”/);
+    expect(errorsOf(page)).toEqual([]);
+  });
+
+  test('dropping something that is not a file changes nothing', async ({ page }) => {
+    await openTools(page);
+    const dataTransfer = await page.evaluateHandle(() => {
+      const transfer = new DataTransfer();
+      transfer.setData('text/plain', 'w1 = 0.3');
+      return transfer;
+    });
+    const box = page.locator('.wb-drop');
+    await box.dispatchEvent('dragover', { dataTransfer });
+    await box.dispatchEvent('drop', { dataTransfer });
+    await expect(box).not.toHaveClass(/\bwb-over\b/);
+    await expect(status(page)).toHaveText(/drop a \.xlsx file/i);
+    await expect(page.locator('.wb-report')).toHaveCount(0);
+    await expect(page.locator('input[name="workbook"]')).toBeEnabled();
+    expect(errorsOf(page)).toEqual([]);
+  });
+
   test('a workbook whose weights are updated with + gets that named', async ({ page }) => {
     await openTools(page);
     await page.locator('input[name="workbook"]').setInputFiles(fixture('plus.xlsx', mistakeWorkbook('plus', { epochs: 20 })));

@@ -68,7 +68,10 @@ export default function WorkbookTools() {
         onDrop={(e) => {
           e.preventDefault();
           setOver(false);
-          void check(e.dataTransfer?.files[0]);
+          if (busy) return; // One file at a time; the picker is disabled meanwhile too.
+          const file = e.dataTransfer?.files[0];
+          if (file) void check(file);
+          else setStatus('Nothing to check: drop a .xlsx file on this box, or choose one.');
         }}
       >
         <label for="wb-file">Check my workbook (.xlsx): choose the file, or drop it on this box</label>
