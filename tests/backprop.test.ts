@@ -11,6 +11,7 @@ import {
   PARAM_NAMES,
   QUANTITY_NAMES,
   WEIGHT_NAMES,
+  advance,
   atEpoch,
   createResolver,
   evaluate,
@@ -287,6 +288,32 @@ describe('training runs', () => {
       ),
       { numRuns: 100 },
     );
+  });
+
+  test('property: advance reaches train’s parameters, and the resolver answers in any order of epochs and rates', () => {
+    fc.assert(
+      fc.property(
+        moderateParams,
+        fc.double({ min: -2, max: 2, noNaN: true }),
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 80 }), fc.boolean(), fc.constantFrom(...QUANTITY_NAMES)), { minLength: 1, maxLength: 12 }),
+        (p, otherLr, queries) => {
+          const rows = train(p, 80);
+          const otherRows = train({ ...p, lr: otherLr }, 80);
+          for (const n of [0, 1, 7, 79]) expect(advance(p, n)).toEqual(paramsOf(rows[n] as Snapshot));
+          const resolve = createResolver(p);
+          for (const [epoch, other, name] of queries) {
+            const expected = (other ? otherRows : rows)[epoch - 1]?.[name];
+            expect(resolve({ name, epoch, ...(other ? { lr: otherLr } : {}) })).toBe(expected);
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  test('the resolver answers NaN, not a guess, for an epoch that is not a whole number ≥ 1', () => {
+    const resolve = createResolver(ARTICLE_PARAMS);
+    for (const epoch of [0, -1, 1.5, Number.NaN]) expect(resolve({ name: 'E_total', epoch })).toBeNaN();
   });
 
   test('the resolver gives the article’s epoch-2 error for lr 0.1 however it was asked', () => {

@@ -36,21 +36,21 @@ export function train(p: Params, epochs: number): readonly Snapshot[] {
 }
 
 /**
- * E_total per epoch (index 0 = epoch 1) for a run of `epochs` rows, without keeping the rest.
- * The chart asks for seven of these on every edit, so this is `train` unrolled into local
- * numbers: the same operations in the same order as `evaluate` and `step` (the tests hold it
- * to bit-for-bit equality with `train`), but no object per epoch.
+ * Gradient descent unrolled into local numbers: `updates` steps from `p`, writing
+ * each epoch's E_total into `loss` when given. The same operations in the same
+ * order as `evaluate` and `step` (the tests hold it to bit-for-bit equality with
+ * `train`), but no object per epoch: the chart asks for seven 300-epoch curves on
+ * an edit, and a page for values 300 epochs on at six rates.
  */
-export function lossCurve(p: Params, epochs: number): Float64Array {
-  const loss = new Float64Array(Math.max(0, epochs));
+function descend(p: Params, updates: number, loss?: Float64Array): Params {
   const { i1, i2, t1, t2, lr } = p;
   let { w1, w2, w3, w4, w5, w6, w7, w8 } = p;
-  for (let n = 0; n < epochs; n++) {
+  for (let n = 0; n < updates; n++) {
     const a_h1 = sigmoid(w1 * i1 + w2 * i2);
     const a_h2 = sigmoid(w3 * i1 + w4 * i2);
     const a_o1 = sigmoid(w5 * a_h1 + w6 * a_h2);
     const a_o2 = sigmoid(w7 * a_h1 + w8 * a_h2);
-    loss[n] = 0.5 * (t1 - a_o1) ** 2 + 0.5 * (t2 - a_o2) ** 2;
+    if (loss) loss[n] = 0.5 * (t1 - a_o1) ** 2 + 0.5 * (t2 - a_o2) ** 2;
     const dE_do1 = (a_o1 - t1) * (a_o1 * (1 - a_o1));
     const dE_do2 = (a_o2 - t2) * (a_o2 * (1 - a_o2));
     const dE_dh1 = (dE_do1 * w5 + dE_do2 * w7) * (a_h1 * (1 - a_h1));
@@ -65,7 +65,19 @@ export function lossCurve(p: Params, epochs: number): Float64Array {
     w7 -= lr * (dE_do2 * a_h1);
     w8 -= lr * (dE_do2 * a_h2);
   }
+  return Object.freeze({ ...p, w1, w2, w3, w4, w5, w6, w7, w8 });
+}
+
+/** E_total per epoch (index 0 = epoch 1) for a run of `epochs` rows, without keeping the rest. */
+export function lossCurve(p: Params, epochs: number): Float64Array {
+  const loss = new Float64Array(Math.max(0, epochs));
+  descend(p, loss.length, loss);
   return loss;
+}
+
+/** The parameters after `updates` gradient-descent steps (0 = `p` itself), exactly as `train` reaches them. */
+export function advance(p: Params, updates: number): Params {
+  return updates > 0 ? descend(p, updates) : p;
 }
 
 /** Loss curves for several learning rates from the same starting point. */
@@ -79,9 +91,7 @@ export function sweep(
 
 /** The snapshot of a given epoch (1 = the parameters themselves) at a learning rate. */
 export function atEpoch(p: Params, epoch: number, lr: number = p.lr): Snapshot {
-  let current: Params = lr === p.lr ? p : { ...p, lr };
-  for (let n = 1; n < epoch; n++) current = step(current);
-  return evaluate(current);
+  return evaluate(advance(lr === p.lr ? p : { ...p, lr }, epoch - 1));
 }
 
 /** Central finite difference of E_total with respect to one weight. */
