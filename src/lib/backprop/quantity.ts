@@ -2,8 +2,8 @@
  * Resolving a quantity shown on the page (a name, optionally at a later epoch
  * or another learning rate) to its number and its text.
  */
-import { DERIVED_NAMES, PARAM_NAMES, evaluate, type ParamName, type Params, type QuantityName, type Snapshot } from './network';
-import { advance } from './training';
+import { DERIVED_NAMES, PARAM_NAMES, type ParamName, type Params, type QuantityName, type Snapshot } from './network';
+import { atEpoch } from './training';
 import { formatParameter, formatTruncated } from './format';
 
 /** Where a shown value comes from: `name` at `epoch` (1 = the parameters in force), trained at `lr`. */
@@ -27,25 +27,17 @@ export function isParameter(name: QuantityName): name is ParamName {
 }
 
 /**
- * Looks quantities up for one set of parameters. Each (learning rate, epoch) is
- * evaluated once; later epochs continue from the furthest one reached at that
- * rate, without building a row for every epoch in between.
+ * Looks quantities up for one set of parameters, evaluating each (learning rate,
+ * epoch) once. A later epoch is reached by `advance`, which builds no row for
+ * the epochs in between (a page asks for epoch 300 at six rates on every edit).
  */
 export function createResolver(params: Params): (ref: QuantityRef) => number {
   const snapshots = new Map<string, Snapshot>();
-  const furthest = new Map<number, { readonly epoch: number; readonly params: Params }>();
   return ({ name, epoch = 1, lr = params.lr }) => {
+    if (!Number.isInteger(epoch) || epoch < 1) return Number.NaN;
     const key = `${lr} ${epoch}`;
     let snapshot = snapshots.get(key);
-    if (!snapshot) {
-      if (!Number.isInteger(epoch) || epoch < 1) return Number.NaN;
-      const reached = furthest.get(lr);
-      const from = reached && reached.epoch <= epoch ? reached : { epoch: 1, params: lr === params.lr ? params : { ...params, lr } };
-      const at = advance(from.params, epoch - from.epoch);
-      if (!reached || epoch > reached.epoch) furthest.set(lr, { epoch, params: at });
-      snapshot = evaluate(at);
-      snapshots.set(key, snapshot);
-    }
+    if (!snapshot) snapshots.set(key, (snapshot = atEpoch(params, epoch, lr)));
     return snapshot[name];
   };
 }
