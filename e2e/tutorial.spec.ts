@@ -216,6 +216,33 @@ test.describe('state: reset, address, links', () => {
     }
   });
 
+  // Steps far off screen are not rendered until they come near (content-visibility), so the page
+  // above a linked step is laid out from estimates: the link must still land on the step itself.
+  for (const width of [320, 1280]) {
+    test(`${BACKPROP}: a link to a late step lands on it, at ${width} px`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 800 });
+      for (const id of ['step-7', 'grad-w8', 'step-3']) {
+        await page.goto(`${BACKPROP}?w1=0.3#${id}`);
+        await page.waitForLoadState('networkidle');
+        const target = page.locator(`[id="${id}"]`);
+        await expect(target).toBeInViewport();
+        // Its top sits where scroll-margin puts it (or as high as the end of the page allows).
+        const place = () =>
+          target.evaluate((el) => {
+            const top = Math.round(el.getBoundingClientRect().top);
+            const atEnd = Math.ceil(scrollY + innerHeight) >= document.documentElement.scrollHeight - 1;
+            return top >= 0 && (top <= 40 || atEnd) ? 'on the step' : `top at ${top} px, scrollY ${Math.round(scrollY)}`;
+          });
+        expect(await place(), id).toBe('on the step');
+        // ...and stays there once everything has settled.
+        await page.waitForTimeout(500);
+        expect(await place(), id).toBe('on the step');
+        // And it is drawn: its typeset numbers are on screen.
+        await expect(target.locator('.katex-html [data-q]').first()).toBeVisible();
+      }
+    });
+  }
+
   test(`${BACKPROP}: the step a link targets is highlighted`, async ({ page }) => {
     const look = (id: string) =>
       page.locator(`[id="${id}"]`).evaluate((el) => {

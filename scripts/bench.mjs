@@ -9,7 +9,9 @@
  *
  * Timings, so not part of `npm test`. Environment: CHROMIUM_PATH (default
  * /usr/bin/chromium), BENCH_LIGHTHOUSE_RUNS (default 3; the median is shown),
- * BENCH_EDITS (default 50), BENCH_OUT_DIR (default ./dist-bench).
+ * BENCH_EDITS (default 50), BENCH_OUT_DIR (default ./dist-bench), BENCH_PAGES
+ * (comma-separated paths, e.g. `/1-4-backpropagation/`, to measure only those
+ * while working on them; the table is then printed but not written).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,6 +31,7 @@ const chromiumPath = CHROMIUM_PATH;
 const lighthouseRuns = Math.max(1, Number(process.env['BENCH_LIGHTHOUSE_RUNS'] ?? 3));
 const edits = Math.max(1, Number(process.env['BENCH_EDITS'] ?? 50));
 const astroBin = join(root, 'node_modules', '.bin', 'astro');
+const onlyPages = (process.env['BENCH_PAGES'] ?? '').split(',').map((p) => p.trim()).filter(Boolean);
 
 /** Lighthouse starts its own Chromium, headless, with the project's usual flags. */
 const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_FLAGS];
@@ -78,7 +81,10 @@ async function waitForHttp(url, timeoutMs = 60_000) {
 /** The page paths of the build, from its sitemap. */
 function pagePaths() {
   const xml = readFileSync(join(outDir, 'sitemap-0.xml'), 'utf8');
-  return [...xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)].map((m) => new URL(m[1] ?? '/').pathname).sort();
+  const all = [...xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)].map((m) => new URL(m[1] ?? '/').pathname).sort();
+  const unknown = onlyPages.filter((p) => !all.includes(p));
+  if (unknown.length) throw new Error(`BENCH_PAGES names pages the site does not have: ${unknown.join(', ')}`);
+  return onlyPages.length ? all.filter((p) => onlyPages.includes(p)) : all;
 }
 
 /** Builds the site; returns the wall-clock build time in seconds. */
@@ -350,9 +356,13 @@ async function main() {
     ];
     const table = lines.join('\n');
     console.log(table);
-    mkdirSync(join(root, 'bench-results'), { recursive: true });
-    writeFileSync(join(root, 'bench-results', 'latest.md'), table);
-    console.error('bench: written to bench-results/latest.md');
+    if (onlyPages.length) {
+      console.error('bench: only some pages (BENCH_PAGES), so bench-results/latest.md is left as it was');
+    } else {
+      mkdirSync(join(root, 'bench-results'), { recursive: true });
+      writeFileSync(join(root, 'bench-results', 'latest.md'), table);
+      console.error('bench: written to bench-results/latest.md');
+    }
   } finally {
     preview.kill();
     await browser?.close().catch(() => undefined);
