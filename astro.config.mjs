@@ -59,12 +59,28 @@ export default defineConfig({
         "object-src 'none'",
       ],
       scriptDirective: { resources: ["'self'"] },
-      styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },
+      // Scoped, not generic: a style-src-elem / style-src-attr pair covers every style, and a generic
+      // style-src beside them would never apply (browsers do not fall back from the scoped ones).
+      styleDirective: {
+        resources: [
+          { resource: "'self'", kind: 'element' },
+          { resource: "'unsafe-inline'", kind: 'attribute' },
+        ],
+      },
     },
   },
   vite: {
     plugins: [katexWoff2Only(), preactNoSignalProps()],
     build: {
+      rolldownOptions: {
+        // Astro marks MDX modules with a "use astro:head-inject" directive that its own plugins read
+        // before bundling; the bundler then warns that it may drop it, which is harmless here (Astro's
+        // open issue withastro/astro#18087). Only that warning is dropped; every other one is shown.
+        onLog(level, log, handler) {
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('use astro:head-inject')) return;
+          handler(level, log);
+        },
+      },
       // Never inline a font as a data: URI: it would put KaTeX glyphs most pages never use into every page's CSS.
       assetsInlineLimit: (file) => (/\.(?:woff2?|ttf|otf)$/.test(file) ? false : undefined),
     },
