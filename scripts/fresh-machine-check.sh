@@ -56,12 +56,14 @@ printf '#!/bin/sh\nexec "%s" "%s" "$@"\n' "$work/node/bin/node" "$work/npm/bin/n
 printf '#!/bin/sh\nexec "%s" "%s" "$@"\n' "$work/node/bin/node" "$work/npm/bin/npx-cli.js" >"$work/bin/npx"
 chmod +x "$work/bin/npm" "$work/bin/npx"
 
-# A clean environment: the registry's Node first, then only the system's basic folders.
-clean_env=(env -i "HOME=$work/home" "PATH=$work/bin:/usr/bin:/bin" "TERM=${TERM:-dumb}"
-  "npm_config_cache=$work/npm-cache")
-[ -n "${CHROMIUM_PATH:-}" ] && clean_env+=("CHROMIUM_PATH=$CHROMIUM_PATH")
-[ -n "${npm_config_registry:-}" ] && clean_env+=("npm_config_registry=$npm_config_registry")
-mkdir -p "$work/home"
+# A clean environment, as a new terminal has it: the registry's Node first on the PATH, then only
+# the system's basic folders; the machine's own network settings (proxy, certificate authorities)
+# pass through, since every program on the machine needs those; nothing else does.
+clean_env=(env -i "HOME=$HOME" "PATH=$work/bin:/usr/bin:/bin" "TERM=${TERM:-dumb}")
+for name in NODE_EXTRA_CA_CERTS SSL_CERT_FILE SSL_CERT_DIR HTTP_PROXY HTTPS_PROXY NO_PROXY http_proxy https_proxy no_proxy \
+  npm_config_registry npm_config_cafile CHROMIUM_PATH; do
+  if [ -n "${!name:-}" ]; then clean_env+=("$name=${!name}"); fi
+done
 say "on the PATH: node $("${clean_env[@]}" node --version), npm $("${clean_env[@]}" npm --version)"
 
 git clone -q "$repo" "$work/project"
