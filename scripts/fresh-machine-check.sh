@@ -67,6 +67,8 @@ done
 say "on the PATH: node $("${clean_env[@]}" node --version), npm $("${clean_env[@]}" npm --version)"
 
 git clone -q "$repo" "$work/project"
+# As on CI, the course's shared fixtures sit beside the clone (the workbook tests read them).
+if [ -d "$repo/../shared" ]; then ln -s "$(cd "$repo/../shared" && pwd)" "$work/shared"; fi
 cd "$work/project"
 
 say "\$ $SERVE_COMMAND"
