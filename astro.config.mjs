@@ -10,6 +10,7 @@ import { rehypeHeadingLinks } from './src/integrations/rehype-heading-links.mjs'
 import { rehypeWrappingDisplayMath } from './src/integrations/rehype-wrapping-display-math.mjs';
 import { katexWoff2Only } from './src/integrations/katex-woff2-only.mjs';
 import { preactNoSignalProps } from './src/integrations/preact-no-signal-props.mjs';
+import { clientNeeded } from './src/integrations/client-needed.mjs';
 
 // Where the site will live. Override for a deployment under another origin or sub-path.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -38,7 +39,7 @@ export default defineConfig({
       rehypePlugins: [rehypeWrappingDisplayMath, [rehypeKatex, { strict: 'error', output: 'htmlAndMathml' }], rehypeHeadingLinks],
     }),
   },
-  integrations: [mdx(), preact(), sitemap()],
+  integrations: [mdx(), preact(), sitemap(), clientNeeded()],
   server: { host: '127.0.0.1' },
   // Content-Security-Policy as a <meta> on every page (a static host may add it as a header too).
   // Astro hashes its own inline scripts and styles, so neither needs 'unsafe-inline'. The one

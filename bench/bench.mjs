@@ -175,7 +175,7 @@ async function measurePage(browser, url, paramNames) {
   };
   page.on('requestfinished', record);
   await page.goto(url);
-  await page.waitForFunction(() => document.querySelector('astro-island[ssr]:not([client="visible"])') === null);
+  await page.waitForFunction(() => document.querySelector('astro-island[ssr]:not([client="visible"]):not([client="needed"])') === null);
   await page.waitForLoadState('networkidle');
   page.off('requestfinished', record);
   const requests = await Promise.all(fetched);
@@ -194,7 +194,7 @@ async function measurePage(browser, url, paramNames) {
   if (fieldCount > 0) {
     // Islands that wait to be visible are hydrated first, as a reader scrolling down would.
     // Always the first still waiting: hydrated islands drop [ssr], so a list taken up front goes stale.
-    const waiting = page.locator('astro-island[ssr][client="visible"]');
+    const waiting = page.locator('astro-island[ssr]:is([client="visible"], [client="needed"])');
     for (let tries = 0; tries < 30 && (await waiting.count()) > 0; tries++) {
       await waiting.first().scrollIntoViewIfNeeded({ timeout: 5_000 }).catch(() => undefined);
       await page.waitForTimeout(100);

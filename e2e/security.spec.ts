@@ -70,7 +70,7 @@ async function watch(page: Page): Promise<() => Promise<{ violations: string[]; 
 }
 
 async function hydrated(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('astro-island[ssr]:not([client="visible"])') === null);
+  await page.waitForFunction(() => document.querySelector('astro-island[ssr]:not([client="visible"]):not([client="needed"])') === null);
 }
 
 /** Elements that pasted markup would have created. */

@@ -105,7 +105,7 @@ export async function valueInForce(page: Page, name: string): Promise<string[]> 
 /** Waits until every island has hydrated (client:visible ones are scrolled into view first). */
 export async function hydrate(page: Page): Promise<void> {
   // Islands are display: contents; scroll to what they render. Hydration removes `ssr`, so take the first left each time.
-  const waiting = page.locator('astro-island[ssr][client="visible"]');
+  const waiting = page.locator('astro-island[ssr]:is([client="visible"], [client="needed"])');
   for (let left = await waiting.count(); left > 0; ) {
     // The island may hydrate between the count and this call (a neighbour's scroll showed it): then go on.
     await waiting

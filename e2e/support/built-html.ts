@@ -144,13 +144,16 @@ export interface LoadedFile {
   readonly text: string;
 }
 
+/** Directives that wait: until the island comes near the screen, or (`needed`) the state changes or the page prints. */
+const WAITING_DIRECTIVES: readonly string[] = ['visible', 'needed'];
+
 /**
- * Islands that hydrate at first load whatever the viewport: every directive but
- * `client:visible`, which waits until the island scrolls into view (the browser
- * test catches visible islands that start on screen).
+ * Islands that hydrate at first load, at the article's values, whatever the viewport:
+ * every directive but those that wait (the browser test catches waiting islands that
+ * start on screen).
  */
 export function firstLoadIslands(built: BuiltPage): BuiltPage['islands'] {
-  return built.islands.filter((island) => island.client !== 'visible');
+  return built.islands.filter((island) => !WAITING_DIRECTIVES.includes(island.client));
 }
 
 /**

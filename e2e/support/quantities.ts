@@ -152,7 +152,7 @@ export function withParams(changes: Partial<Params>): Params {
 export async function waitForHydration(page: Page): Promise<void> {
   // Islands are display: contents; scroll to what they render, one at a time, so each is seen.
   // Always the first one still waiting: hydrated islands drop [ssr], so a list taken up front goes stale.
-  const waiting = page.locator('astro-island[ssr][client="visible"]');
+  const waiting = page.locator('astro-island[ssr]:is([client="visible"], [client="needed"])');
   for (let tries = 0; tries < 30 && (await waiting.count()) > 0; tries++) {
     await waiting.first().evaluate((el) => (el.firstElementChild ?? el.parentElement ?? el).scrollIntoView({ block: 'center' }), undefined, { timeout: 5_000 }).catch(() => undefined);
     await page.waitForTimeout(100);

@@ -1,14 +1,18 @@
 /**
  * Hooks that read the shared state in islands. On the first client render they
  * return what the server rendered (the article's values), then the state in force:
- * Preact's hydration keeps server-rendered attributes such as an input's value,
- * so a value taken from the URL must arrive as a change, not as the first render.
+ * Preact's hydration keeps server-rendered attributes such as an input's value or a
+ * path's `d`, so a value taken from the URL must arrive as a change, not as the first
+ * render. The change is subscribed in a layout effect, so the second render follows
+ * the first before the browser does anything else: hydration puts the article's text
+ * back into numbers the page script had already brought up to date, and no moment
+ * between the two renders is visible to a reader, a test or a course tool.
  *
  * (A dozen lines of our own rather than @nanostores/preact: that binding also
  * brings nanostores' key listeners and defers every re-render by a timer.)
  */
 import type { ReadableAtom } from 'nanostores';
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { ARTICLE_DIGITS, ARTICLE_PARAMS, type Params } from '../lib/backprop';
 import type { QueryProblem } from '../lib/params';
 import { $digits, $params, $queryProblems } from '../state/tutorial';
@@ -17,7 +21,7 @@ import { $digits, $params, $queryProblems } from '../state/tutorial';
 function useAtom<T>(store: ReadableAtom<T>, initial: T): T {
   const [value, setValue] = useState(initial);
   // subscribe() reports the current value at once, so this also brings in the URL's values.
-  useEffect(() => store.subscribe((next) => setValue(() => next)), [store]);
+  useLayoutEffect(() => store.subscribe((next) => setValue(() => next)), [store]);
   return value;
 }
 

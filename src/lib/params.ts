@@ -2,7 +2,7 @@
  * What a reader may type into a parameter field or a URL query, and how the
  * parameters travel in a URL. Pure: no DOM, no state.
  */
-import { ARTICLE_PARAMS, PARAM_NAMES, type ParamName, type Params } from './backprop';
+import { ARTICLE_DIGITS, ARTICLE_PARAMS, DIGIT_CHOICES, PARAM_NAMES, type ParamName, type Params } from './backprop';
 
 /** The largest magnitude any parameter may take; beyond it the sigmoids are saturated anyway. */
 export const PARAM_LIMIT = 1e6;
@@ -88,4 +88,20 @@ export function paramsToQuery(params: Params, query: URLSearchParams = new URLSe
 export function queryString(query: URLSearchParams): string {
   const text = query.toString();
   return text ? `?${text}` : '';
+}
+
+/** The precision a URL query asks for (`digits=8`, `digits=all`), or the article's. */
+export function digitsFromQuery(search: URLSearchParams): number {
+  const raw = search.get('digits');
+  if (raw === 'all') return Infinity;
+  const n = Number(raw);
+  return (DIGIT_CHOICES as readonly number[]).includes(n) ? n : ARTICLE_DIGITS;
+}
+
+/** A whole configuration (parameters and precision) as a query, keeping unrelated entries of `base`. */
+export function configurationQuery(params: Params, digits: number, base?: URLSearchParams): URLSearchParams {
+  const query = paramsToQuery(params, base);
+  query.delete('digits');
+  if (digits !== ARTICLE_DIGITS) query.set('digits', digits === Infinity ? 'all' : String(digits));
+  return query;
 }

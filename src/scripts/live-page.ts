@@ -1,10 +1,20 @@
 /**
- * The page script every section loads: keeps the build-time numbers (prose and
- * typeset equations) in step with the shared state, carries the parameters on
- * internal links, and copies deep links. No KaTeX, no framework.
+ * The page script every section loads: keeps every `data-q` number on the page (prose, typeset
+ * equations, the diagram, and islands not yet hydrated) in step with the shared state, wakes
+ * islands whose drawing is out of date, carries the parameters on internal links, and copies
+ * deep links. No KaTeX, no framework.
  */
-import { createResolver, formatQuantity, type QuantityName, type QuantityRef } from '../lib/backprop';
+import {
+  ARTICLE_DIGITS,
+  ARTICLE_PARAMS,
+  PARAM_NAMES,
+  createResolver,
+  formatQuantity,
+  type QuantityName,
+  type QuantityRef,
+} from '../lib/backprop';
 import { $digits, $params, currentQuery, watchState } from '../state/tutorial';
+import { STALE_ATTRIBUTE, STALE_EVENT } from './stale';
 
 /** A number written at build time that follows the state: where it is, what it shows, at what precision. */
 interface BoundNumber {
@@ -28,15 +38,21 @@ function boundNumberOf(el: HTMLElement): BoundNumber | undefined {
   };
 }
 
-// Bound numbers are part of the built page and never come or go, so they are found once:
-// an edit then touches only them, not a search through a page of KaTeX markup.
-// Found only once the whole page is parsed (see `whenParsed`).
-let boundNumbers: readonly BoundNumber[] = [];
+function boundNumbersIn(elements: Iterable<HTMLElement>): BoundNumber[] {
+  return Array.from(elements, boundNumberOf).filter((b): b is BoundNumber => b !== undefined);
+}
 
-function findBoundNumbers(): readonly BoundNumber[] {
-  return Array.from(document.querySelectorAll<HTMLElement>('[data-bind]'), boundNumberOf).filter(
-    (b): b is BoundNumber => b !== undefined,
-  );
+// Numbers outside islands are part of the built page and never come or go, so they are found once:
+// an edit then touches only them, not a search through a page of KaTeX markup. Found only once the
+// whole page is parsed (see `whenParsed`).
+let staticNumbers: readonly BoundNumber[] = [];
+
+/**
+ * Numbers inside islands that have not hydrated yet (their server HTML, at the article's values).
+ * Looked up on every render: an island that hydrates renders its own numbers from then on.
+ */
+function waitingIslandNumbers(): BoundNumber[] {
+  return boundNumbersIn(document.querySelectorAll<HTMLElement>('astro-island[ssr] [data-q]'));
 }
 
 /**
@@ -49,13 +65,13 @@ function whenParsed(start: () => void): void {
   else start();
 }
 
-/** Rewrites every bound number from the current parameters. */
-function renderBoundNumbers(): void {
+/** Rewrites every number on the page that no hydrated island owns from the current parameters. */
+function renderNumbers(): void {
   const resolve = createResolver($params.get());
   const pageDigits = $digits.get();
   // Lets the stylesheet make room for longer numbers (the network diagram's labels).
   document.documentElement.dataset['precision'] = String(pageDigits);
-  for (const { el, ref, fixedDigits } of boundNumbers) {
+  for (const { el, ref, fixedDigits } of [...staticNumbers, ...waitingIslandNumbers()]) {
     const value = resolve(ref);
     if (typeof value !== 'number') continue;
     // A fixed precision never shows fewer digits than the page setting.
@@ -67,7 +83,21 @@ function renderBoundNumbers(): void {
   }
 }
 
-/** Internal links keep the reader's configuration. */
+/**
+ * Once the state differs from the one the page was built with, islands waiting to hydrate
+ * (`client:needed`) hydrate at once: what they draw, not only their numbers, must follow.
+ */
+function wakeIslandsIfChanged(): void {
+  const root = document.documentElement;
+  if (root.hasAttribute(STALE_ATTRIBUTE)) return;
+  const params = $params.get();
+  const changed = $digits.get() !== ARTICLE_DIGITS || PARAM_NAMES.some((n) => params[n] !== ARTICLE_PARAMS[n]);
+  if (!changed) return;
+  root.setAttribute(STALE_ATTRIBUTE, '');
+  dispatchEvent(new Event(STALE_EVENT));
+}
+
+/** Internal links keep the reader's configuration; the printed address is the full one. */
 function carryQueryOnLinks(): void {
   const query = currentQuery();
   for (const a of document.querySelectorAll<HTMLAnchorElement>('a[data-carry], a[data-deep-link]')) {
@@ -75,13 +105,19 @@ function carryQueryOnLinks(): void {
     url.search = query;
     a.href = url.pathname === location.pathname ? `${url.search}${url.hash}` || '#' : `${url.pathname}${url.search}${url.hash}`;
   }
+  const address = `${location.origin}${location.pathname}${query}`;
+  for (const a of document.querySelectorAll<HTMLAnchorElement>('a[data-print-address]')) {
+    a.href = address;
+    a.textContent = address;
+  }
 }
 
 whenParsed(() => {
-  boundNumbers = findBoundNumbers();
+  staticNumbers = boundNumbersIn(document.querySelectorAll<HTMLElement>('[data-bind]'));
   watchState(() => {
-    renderBoundNumbers();
+    renderNumbers();
     carryQueryOnLinks();
+    wakeIslandsIfChanged();
   });
 });
 

@@ -4,25 +4,10 @@
  * lasting form. Nothing about layout lives here.
  */
 import { atom } from 'nanostores';
-import { ARTICLE_DIGITS, ARTICLE_PARAMS, DIGIT_CHOICES, type ParamName, type Params } from '../lib/backprop';
-import { paramsFromQuery, paramsToQuery, queryString, type QueryProblem } from '../lib/params';
+import { ARTICLE_PARAMS, DIGIT_CHOICES, type ParamName, type Params } from '../lib/backprop';
+import { configurationQuery, digitsFromQuery, paramsFromQuery, queryString, type QueryProblem } from '../lib/params';
 
 const inBrowser = typeof window !== 'undefined' && typeof location !== 'undefined';
-
-function digitsFromQuery(search: URLSearchParams): number {
-  const raw = search.get('digits');
-  if (raw === 'all') return Infinity;
-  const n = Number(raw);
-  return (DIGIT_CHOICES as readonly number[]).includes(n) ? n : ARTICLE_DIGITS;
-}
-
-/** Writes the whole state into a query, keeping unrelated entries of `base`. */
-function stateToQuery(params: Params, digits: number, base?: URLSearchParams): URLSearchParams {
-  const query = paramsToQuery(params, base);
-  query.delete('digits');
-  if (digits !== ARTICLE_DIGITS) query.set('digits', digits === Infinity ? 'all' : String(digits));
-  return query;
-}
 
 const initialSearch = new URLSearchParams(inBrowser ? location.search : '');
 const initial = paramsFromQuery(initialSearch);
@@ -38,7 +23,7 @@ export const $queryProblems = atom<readonly QueryProblem[]>(initial.problems);
 
 /** The query string for the current state (`?w1=0.3`), to carry on links. */
 export function currentQuery(): string {
-  return queryString(stateToQuery($params.get(), $digits.get()));
+  return queryString(configurationQuery($params.get(), $digits.get()));
 }
 
 /** Calls `listener` now and after every change of the parameters or the precision. */
@@ -77,7 +62,7 @@ if (inBrowser) {
   // Keep the address in step, so copying it shares exactly what the reader sees.
   // Unusable query values were never taken, so this also drops them from the address.
   watchState(() => {
-    const query = stateToQuery($params.get(), $digits.get(), new URLSearchParams(location.search));
+    const query = configurationQuery($params.get(), $digits.get(), new URLSearchParams(location.search));
     const next = `${location.pathname}${queryString(query)}${location.hash}`;
     if (next !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', next);
   });

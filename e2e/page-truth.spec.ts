@@ -1,0 +1,161 @@
+/**
+ * Every number on a page is true before it is seen (issue 7). A page is read whole: a course
+ * tool reads its `data-q` values, a screen reader walks it, find-in-page searches it, a printer
+ * prints it. So nothing here scrolls: islands that hydrate only near the screen must not be the
+ * reason the numbers are right.
+ *
+ * - Seeded random configurations in the address, on every page with numbers: every `[data-q]`
+ *   (with its `data-epoch`/`data-lr`) equals the math module, sampled repeatedly while islands
+ *   hydrate; then again after an edit of the page's first field, still without scrolling.
+ * - The same with the islands' code held back, so the page script alone must keep their numbers.
+ * - The contents page's links carry the query.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { ARTICLE_PARAMS, PARAM_NAMES, type ParamName, type Params } from '../src/lib/backprop';
+import { mismatchesInPage, readShown, serveMathModule } from './support/quantities';
+import { SECTION_SLUGS, builtHtml, pagePaths, sectionPath } from './support/site';
+
+test.describe.configure({ timeout: 120_000 });
+
+/** A small seeded generator (mulberry32), so that a failing configuration can be rerun. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A value a reader could type: `digits` decimals between `lo` and `hi`. */
+function typed(next: () => number, lo: number, hi: number, digits = 4): number {
+  return Number((lo + (hi - lo) * next()).toFixed(digits));
+}
+
+/** A random valid configuration: every parameter changed, as a reader's link might hold them. */
+function configuration(seed: number): Params {
+  const next = random(seed);
+  const out: Record<string, number> = {};
+  for (const name of PARAM_NAMES) {
+    if (name === 'lr') out[name] = typed(next, 0.05, 3, 3);
+    else if (name[0] === 't') out[name] = typed(next, 0.01, 0.99);
+    else if (name[0] === 'i') out[name] = typed(next, -1, 1);
+    else out[name] = typed(next, -2, 2);
+  }
+  return out as Params;
+}
+
+function query(params: Params): string {
+  return `?${PARAM_NAMES.map((n) => `${n}=${params[n]}`).join('&')}`;
+}
+
+/** Pages whose build shows numbers; each gets two configurations (1.5 among them). */
+const numberPages = pagePaths().filter((p) => builtHtml(p).includes(' data-q='));
+const SEED = 20261130;
+
+/** The page script has run (it marks the precision on <html>) and the fields have hydrated. */
+async function pageScriptHasRun(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document.documentElement.hasAttribute('data-precision') &&
+      document.querySelector('astro-island[ssr][client="load"]') === null,
+  );
+}
+
+/** Compares every `[data-q]` with the math module several times over `ms`, as islands hydrate. */
+async function expectTrueThroughout(page: Page, params: Params, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  let samples = 0;
+  do {
+    expect(await mismatchesInPage(page, params), `sample ${samples + 1}`).toEqual([]);
+    samples++;
+    await page.waitForTimeout(100);
+  } while (Date.now() < until);
+}
+
+/** Types `text` into the page's first field of `name` without scrolling (no Playwright fill). */
+async function typeWithoutScrolling(page: Page, name: ParamName, text: string): Promise<void> {
+  await page.evaluate(
+    ({ name, text }) => {
+      const input = document.querySelector<HTMLInputElement>(`input[name="${name}"]`);
+      if (!input) throw new Error(`no field ${name}`);
+      input.value = text;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    { name, text },
+  );
+}
+
+/** The name of the page's first parameter field, if it has one. */
+async function firstFieldName(page: Page): Promise<ParamName | undefined> {
+  const fields = page.locator('input[name]');
+  if ((await fields.count()) === 0) return undefined;
+  return ((await fields.first().getAttribute('name')) ?? undefined) as ParamName | undefined;
+}
+
+test.beforeEach(async ({ page }) => {
+  await serveMathModule(page);
+});
+
+numberPages.forEach((path, pageIndex) => {
+  for (const k of [0, 1]) {
+    const seed = SEED + 10 * pageIndex + k;
+    const params = configuration(seed);
+    test(`${path} (seed ${seed}): every number matches the address before anything is scrolled to, and after an edit`, async ({ page }) => {
+      await page.goto(`${path}${query(params)}`);
+      await pageScriptHasRun(page);
+      const shown = await readShown(page);
+      expect(shown.length).toBeGreaterThan(0);
+      await expectTrueThroughout(page, params, 1_500);
+
+      const name = await firstFieldName(page);
+      if (name) {
+        const edited = { ...params, [name]: configuration(seed + 1000)[name] };
+        await typeWithoutScrolling(page, name, String(edited[name]));
+        await expectTrueThroughout(page, edited, 1_000);
+      }
+      expect(await page.evaluate(() => window.scrollY), 'the test never scrolled').toBe(0);
+    });
+  }
+});
+
+test.describe('with the islands’ own code held back', () => {
+  for (const path of numberPages.filter((p) => /<astro-island[^>]*client="needed"/.test(builtHtml(p)))) {
+    test(`${path}: the page script alone keeps the numbers of islands that have not hydrated`, async ({ page }) => {
+      // Islands hydrate only once their component module arrives; here it never does.
+      const held = /\/_astro\/(UpdateTable|EpochStepper|LossChart|WorkbookTools)\.[^/]*\.js$/;
+      await page.route((url) => held.test(url.pathname), (route) => route.abort());
+      const params = configuration(SEED + 500);
+      await page.goto(`${path}${query(params)}`);
+      await pageScriptHasRun(page);
+      const waiting = await page.locator('astro-island[ssr] [data-q]').count();
+      expect(waiting, 'numbers inside islands that have not hydrated').toBeGreaterThan(0);
+      expect(await mismatchesInPage(page, params)).toEqual([]);
+      const name = (await firstFieldName(page)) ?? 'lr';
+      const edited = { ...params, [name]: configuration(SEED + 501)[name] };
+      await typeWithoutScrolling(page, name, String(edited[name]));
+      expect(await mismatchesInPage(page, edited)).toEqual([]);
+    });
+  }
+});
+
+test('the contents page’s section links carry the configuration', async ({ page }) => {
+  const params = configuration(SEED + 900);
+  const search = query(params);
+  const contents = pagePaths().find((p) => !/\d+-\d+-/.test(p)) ?? '/';
+  await page.goto(`${contents}${search}`);
+  const links = page.locator('ol.contents a');
+  expect(await links.count()).toBeGreaterThan(0);
+  for (const link of await links.all()) {
+    const href = new URL((await link.getAttribute('href')) ?? '', page.url());
+    for (const name of PARAM_NAMES) expect(href.searchParams.get(name), `${name} on ${href.pathname}`).toBe(String(params[name]));
+  }
+  // Followed, a link opens its section with those values.
+  await links.nth(2).click();
+  await pageScriptHasRun(page);
+  expect(await mismatchesInPage(page, params)).toEqual([]);
+  expect(new URL(page.url()).pathname).toBe(sectionPath(SECTION_SLUGS.forward));
+  expect(ARTICLE_PARAMS.w1).not.toBe(params.w1);
+});
