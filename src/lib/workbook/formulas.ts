@@ -75,6 +75,12 @@ export function updateExpr(w: WeightName): Expr {
   return sub(q(w, true), mul({ k: 'lr' }, q(`dE_d${w}`, true)));
 }
 
+/** The formula a column holds in an epoch row: weights are typed in the first row and updated after it; inputs and targets have none. */
+export function columnFormula(name: QuantityName, firstRow: boolean): Expr | null {
+  if (isWeight(name)) return firstRow ? null : updateExpr(name);
+  return (DEFINITIONS as Readonly<Record<string, Expr>>)[name] ?? null;
+}
+
 /** Is this one of w1..w8? */
 export function isWeight(name: string): name is WeightName {
   return (WEIGHT_NAMES as readonly string[]).includes(name);
