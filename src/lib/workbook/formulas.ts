@@ -245,6 +245,21 @@ export function substitute(e: Expr, swap: (node: { q: QuantityName; prev: boolea
   }
 }
 
+/** Expressions to put in place of quantities, each written for the quantity's own row. */
+export type Replacements = Readonly<Partial<Record<QuantityName, Expr>>>;
+
+/**
+ * {@link substitute} with the replacements as data. A replacement for a quantity
+ * of the row above is read in the row above too.
+ */
+export function replaceQuantities(e: Expr, replacements: Replacements): Expr {
+  return substitute(e, (node) => {
+    const replacement = replacements[node.q];
+    if (replacement === undefined) return null;
+    return node.prev ? shiftPrev(replacement) : replacement;
+  });
+}
+
 function definitionMentions(e: Expr, swap: (node: { q: QuantityName; prev: boolean }) => Expr | null): boolean {
   switch (e.k) {
     case 'q': {
