@@ -1,14 +1,23 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { ARTICLE_PARAMS, train, type Snapshot } from '../src/lib/backprop';
-import { matches } from '../src/lib/workbook/check';
+import { describe, expect, it, vi } from 'vitest';
+import { ARTICLE_PARAMS, WEIGHT_NAMES, train, type QuantityName, type Snapshot } from '../src/lib/backprop';
+import { checkSheets, matches, type SheetResult } from '../src/lib/workbook/check';
+import { EXPORT_LAYOUT, exportColumn } from '../src/lib/workbook/export';
 import { columnFormula, type Getter } from '../src/lib/workbook/formulas';
-import { FORMULA_RULES, MISTAKES, wrongVersions } from '../src/lib/workbook/mistakes';
+import { checkBytes } from '../src/lib/workbook/index';
+import { FORMULA_RULES, MISTAKES, sigmoidSlopePlus, wrongVersions } from '../src/lib/workbook/mistakes';
 import { MISTAKE_SHORT, MISTAKE_TITLES } from '../src/lib/workbook/report';
+import { readXlsx } from '../src/lib/workbook/xlsx-read';
+import { mistakeWorkbook } from './support/workbook-fixtures';
+
+vi.setConfig({ testTimeout: 60_000 });
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const first = EXPORT_LAYOUT.firstDataRow;
+const at = (name: QuantityName, row: number) => `${exportColumn(name)}${row}`;
+const GRADIENTS = ['dE_dw1', 'dE_dw2', 'dE_dw3', 'dE_dw4', 'dE_dw5', 'dE_dw6', 'dE_dw7', 'dE_dw8'] as const;
 
 /** A row's values from the math module: `prev` reads the epoch before. */
 function snapshotGetter(now: Snapshot, before: Snapshot): Getter {
@@ -65,4 +74,50 @@ describe('the catalogue of mistakes', () => {
       expect(rule.wrongFormula('h1')).toBeNull();
     });
   }
+});
+
+function only(bytes: Uint8Array): SheetResult {
+  const read = readXlsx(bytes);
+  if (!read.ok) throw new Error(read.problem.message);
+  const checked = checkSheets(read.sheets).filter((s) => s.status === 'checked');
+  expect(checked).toHaveLength(1);
+  return checked[0] as SheetResult;
+}
+
+describe('a seventh mistake, added as one rule: the sigmoid’s slope written σ·(1 + σ)', () => {
+  const cells = GRADIENTS.map((q) => at(q, first));
+
+  for (const values of [false, true]) {
+    it(`is named at every gradient’s first cell${values ? ' (values only, no formulas)' : ''}`, () => {
+      const sheet = only(mistakeWorkbook('slope-plus', { epochs: 60, values }));
+      expect(sheet.mistakes.map((m) => m.id)).toEqual(['sigmoid-slope-plus']);
+      expect(sheet.mistakes[0]?.cells).toEqual(cells);
+      expect(sheet.columns.filter((c) => c.status === 'wrong').map((c) => c.first?.cell)).toEqual(cells);
+      for (const w of WEIGHT_NAMES) {
+        expect(sheet.columns.find((c) => c.name === w), w).toMatchObject({ status: 'inherits', inheritsFrom: at(`dE_d${w}`, first) });
+      }
+      expect(sheet.drift).toMatchObject({ fromRow: first + 1 });
+    });
+  }
+
+  it('holds in its first wrong cell the value the rule computes for that row', () => {
+    const sheet = only(mistakeWorkbook('slope-plus', { epochs: 5 }));
+    const [row1] = train(ARTICLE_PARAMS, 1) as [Snapshot];
+    for (const q of GRADIENTS) {
+      const found = sheet.columns.find((c) => c.name === q)?.first?.foundValue ?? Number.NaN;
+      expect(matches(found, sigmoidSlopePlus.mistakenValue(q, snapshotGetter(row1, row1), ARTICLE_PARAMS.lr)), q).toBe(true);
+    }
+  });
+
+  it('is put in the report’s words', () => {
+    const outcome = checkBytes(mistakeWorkbook('slope-plus', { epochs: 20 }), 'slope-plus.xlsx');
+    const title = 'The sigmoid’s slope written σ·(1 + σ) instead of σ·(1 − σ)';
+    expect(outcome.status).toBe(`Checked “slope-plus.xlsx” (1 sheet): ${title}. First wrong cell: ${cells[0]}.`);
+    const texts = outcome.blocks.flatMap((b) => (b.t === 'p' ? [b.text] : []));
+    expect(texts).toContain(`${title} (first in ${cells.slice(0, -1).join(', ')} and ${cells.at(-1)}).`);
+    expect(texts.join(' ')).toContain('(∂E/∂w1, ∂E/∂w2, ∂E/∂w3, ∂E/∂w4, ∂E/∂w5, ∂E/∂w6, ∂E/∂w7 and ∂E/∂w8) multiply by σ·(1 + σ) instead');
+    const table = outcome.blocks.find((b) => b.t === 'table');
+    const dw5 = table?.t === 'table' ? table.rows.find((r) => r[0] === `∂E/∂w5 (${exportColumn('dE_dw5')})`) : undefined;
+    expect(dw5?.[1]).toBe('wrong: slope σ·(1 + σ)');
+  });
 });

@@ -14,6 +14,7 @@ import { e2UsesAo1 } from './e2-uses-a-o1';
 import { lrRelative } from './lr-relative';
 import { plusNotMinus } from './plus-not-minus';
 import { applyVariant, type CellEvidenceRule, type FormulaRule, type SheetEvidenceRule, type Wording } from './rule';
+import { sigmoidSlopePlus } from './sigmoid-slope-plus';
 import { slopeAh1 } from './slope-a-h1';
 import { t1ForT2 } from './t1-for-t2';
 import { t1ForT2Hidden } from './t1-for-t2-hidden';
@@ -21,10 +22,10 @@ import { UNRECOGNISED } from './unrecognised';
 import { updatedW5W8 } from './updated-w5-w8';
 
 export type * from './rule';
-export { e2UsesAo1, lrRelative, plusNotMinus, slopeAh1, t1ForT2, t1ForT2Hidden, UNRECOGNISED, updatedW5W8 };
+export { e2UsesAo1, lrRelative, plusNotMinus, sigmoidSlopePlus, slopeAh1, t1ForT2, t1ForT2Hidden, UNRECOGNISED, updatedW5W8 };
 
 /** Every known mistake; where two fit the same cell, the earlier is named. */
-export const MISTAKES = [slopeAh1, t1ForT2, t1ForT2Hidden, e2UsesAo1, updatedW5W8, lrRelative, plusNotMinus] as const;
+export const MISTAKES = [slopeAh1, t1ForT2, t1ForT2Hidden, e2UsesAo1, updatedW5W8, lrRelative, plusNotMinus, sigmoidSlopePlus] as const;
 
 /** The mistakes the checker can name, and `unrecognised` for a wrong value none explains. */
 export type MistakeId = (typeof MISTAKES)[number]['id'] | 'unrecognised';
