@@ -13,7 +13,7 @@ import { EXPORT_LAYOUT, buildWorkbookModel, exportColumn, rateSheetName } from '
 import { writeXlsx, type CellModel, type SheetModel, type WorkbookModel } from '../../src/lib/workbook/xlsx-write';
 
 /** The mistakes a fixture can carry. */
-export type InjectedMistake = 'slope' | 't1-for-t2' | 'e2-a-o1' | 'updated-w5-w8' | 'lr-relative' | 'plus';
+export type InjectedMistake = 'slope' | 't1-for-t2' | 'e2-a-o1' | 'updated-w5-w8' | 'lr-relative' | 'plus' | 'slope-plus';
 
 /** Rewrites the cell references of a formula; `change` returns new text for a reference, or null to keep it. */
 export function rewriteRefs(formula: string, change: (ref: FormulaRef) => string | null): string {
@@ -75,6 +75,12 @@ function inject(sheet: SheetModel, mistake: InjectedMistake, epochs: number): vo
         if (row === firstDataRow) break;
         for (const w of ['w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7', 'w8'] as const) {
           edit(w, row, (f) => f.replace(`-${EXPORT_LAYOUT.lrAbsolute}*`, `+${EXPORT_LAYOUT.lrAbsolute}*`));
+        }
+        break;
+      case 'slope-plus':
+        // Every sigmoid slope a·(1−a) written a·(1+a), in all eight gradients.
+        for (const q of ['dE_dw1', 'dE_dw2', 'dE_dw3', 'dE_dw4', 'dE_dw5', 'dE_dw6', 'dE_dw7', 'dE_dw8'] as const) {
+          edit(q, row, (f) => f.replace(/([A-Z]+\d+)\*\(1-\1\)/g, '$1*(1+$1)'));
         }
         break;
     }

@@ -16,6 +16,7 @@ import {
 } from '../backprop';
 import { columnLetters } from './cells';
 import { DEFINITIONS, isWeight, printFormula, updateExpr, type PrintContext } from './formulas';
+import { headerLabel } from './headers';
 import { quoteSheet, writeXlsx, type CellModel, type SheetModel, type WorkbookModel } from './xlsx-write';
 
 /** The quantities of one epoch row, in the assignment's column order (column B onward; A holds the epoch). */
@@ -37,6 +38,8 @@ export const EXPORT_LAYOUT = Object.freeze({
   epochColumn: 0,
 });
 
+export { headerLabel };
+
 /** The name of the summary tab. */
 export const SUMMARY_SHEET = 'E_total by LR';
 
@@ -44,12 +47,6 @@ export const SUMMARY_SHEET = 'E_total by LR';
 export function exportColumn(name: QuantityName): string {
   const i = EXPORT_COLUMNS.indexOf(name);
   return i < 0 ? '' : columnLetters(i + 1);
-}
-
-/** The header text of a column: the article's names, with ∂E/∂w for gradients. */
-export function headerLabel(name: QuantityName): string {
-  const m = /^dE_dw([1-8])$/.exec(name);
-  return m ? `∂E/∂w${m[1]}` : name;
 }
 
 /** The learning rates that get a tab: the article's six, plus the reader's own if different. */

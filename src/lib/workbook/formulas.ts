@@ -75,6 +75,12 @@ export function updateExpr(w: WeightName): Expr {
   return sub(q(w, true), mul({ k: 'lr' }, q(`dE_d${w}`, true)));
 }
 
+/** The formula a column holds in an epoch row: weights are typed in the first row and updated after it; inputs and targets have none. */
+export function columnFormula(name: QuantityName, firstRow: boolean): Expr | null {
+  if (isWeight(name)) return firstRow ? null : updateExpr(name);
+  return (DEFINITIONS as Readonly<Record<string, Expr>>)[name] ?? null;
+}
+
 /** Is this one of w1..w8? */
 export function isWeight(name: string): name is WeightName {
   return (WEIGHT_NAMES as readonly string[]).includes(name);
@@ -237,6 +243,21 @@ export function substitute(e: Expr, swap: (node: { q: QuantityName; prev: boolea
     default:
       return e;
   }
+}
+
+/** Expressions to put in place of quantities, each written for the quantity's own row. */
+export type Replacements = Readonly<Partial<Record<QuantityName, Expr>>>;
+
+/**
+ * {@link substitute} with the replacements as data. A replacement for a quantity
+ * of the row above is read in the row above too.
+ */
+export function replaceQuantities(e: Expr, replacements: Replacements): Expr {
+  return substitute(e, (node) => {
+    const replacement = replacements[node.q];
+    if (replacement === undefined) return null;
+    return node.prev ? shiftPrev(replacement) : replacement;
+  });
 }
 
 function definitionMentions(e: Expr, swap: (node: { q: QuantityName; prev: boolean }) => Expr | null): boolean {

@@ -4,8 +4,9 @@
  * so nothing from a student's file can become markup.
  */
 import { formatExact, formatTruncated, type QuantityName } from '../backprop';
-import type { ColumnResult, Mistake, SheetResult } from './check';
-import { headerLabel } from './export';
+import { MISTAKES, wordingOf, type MistakeId, type Wording } from './mistakes';
+import { list } from './mistakes/words';
+import type { ColumnResult, Mistake, SheetResult } from './result';
 
 /** A table cell: plain text, or a formula shown as code. */
 export type ReportCell = string | { readonly code: string };
@@ -17,95 +18,21 @@ export type Block =
   | { readonly t: 'ul'; readonly items: readonly string[] }
   | { readonly t: 'table'; readonly caption: string; readonly head: readonly string[]; readonly rows: readonly (readonly ReportCell[])[] };
 
-function list(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
-
-function names(columns: readonly QuantityName[]): string {
-  return list(columns.map(headerLabel));
-}
-
 /** A short title for each named mistake. */
-export const MISTAKE_TITLES: Readonly<Record<Mistake['id'], string>> = {
-  'slope-a-h1': '∂E/∂w3 and ∂E/∂w4 use a_h1’s slope instead of a_h2’s',
-  't1-for-t2': 't1 used where t2 belongs',
-  't1-for-t2-hidden': 't1 used where t2 belongs (hidden here because t1 = t2)',
-  'e2-uses-a-o1': 'E2 computed with a_o1',
-  'updated-w5-w8': 'Hidden-layer gradients use the already-updated w5 … w8',
-  'lr-relative': 'The learning-rate reference drifts down the rows',
-  'plus-not-minus': 'Weights updated with + instead of −',
-  unrecognised: 'A wrong value the checker cannot name',
-};
+export const MISTAKE_TITLES: Readonly<Record<MistakeId, string>> = wordsById((w) => w.title);
 
 /** The few words a table cell uses for each mistake (the paragraphs above the table explain it). */
-export const MISTAKE_SHORT: Readonly<Record<Mistake['id'], string>> = {
-  'slope-a-h1': 'uses a_h1’s slope',
-  't1-for-t2': 'uses t1 for t2',
-  't1-for-t2-hidden': 'reads t1 for t2',
-  'e2-uses-a-o1': 'uses a_o1',
-  'updated-w5-w8': 'uses updated w5…w8',
-  'lr-relative': 'learning rate drifts',
-  'plus-not-minus': '+ instead of −',
-  unrecognised: 'unrecognised mistake',
-};
+export const MISTAKE_SHORT: Readonly<Record<MistakeId, string>> = wordsById((w) => w.short);
+
+function wordsById(pick: (wording: Wording) => string): Record<MistakeId, string> {
+  const ids: MistakeId[] = [...MISTAKES.map((rule) => rule.id), 'unrecognised'];
+  return Object.fromEntries(ids.map((id) => [id, pick(wordingOf(id))])) as Record<MistakeId, string>;
+}
 
 /** The plain-words explanation of a mistake as it appears in one sheet. */
 export function explainMistake(m: Mistake, sheet: SheetResult): string {
-  const cells = list([...m.cells]);
-  const column = (name: QuantityName): ColumnResult | undefined => sheet.columns.find((c) => c.name === name);
-  switch (m.id) {
-    case 'slope-a-h1': {
-      const digits = Math.min(...m.columns.map((q) => column(q)?.first?.agreeingDigits ?? 0));
-      return (
-        `w3 and w4 feed h2, so the chain rule goes through the second hidden neuron: ∂E/∂w3 = ∂E/∂a_h2 · a_h2·(1−a_h2) · i1 (and i2 for w4). ` +
-        `${cells} multiply by a_h1·(1−a_h1) instead. Both hidden neurons sit close to 0.5, so the two slopes are nearly equal` +
-        (digits > 0 ? ` and the values still agree to ${digits} significant digit${digits === 1 ? '' : 's'}` : '') +
-        ': easy to miss, but every update of w3 and w4 is off.'
-      );
-    }
-    case 't1-for-t2':
-      return (
-        `The second output’s error is a_o2 − t2; it starts ∂E/∂w7, ∂E/∂w8 and the second output’s share of ∂E/∂w1 … ∂E/∂w4. ` +
-        `${cells} (${names(m.columns)}) use a_o2 − t1 instead, which only gives the right number when t1 = t2.`
-      );
-    case 't1-for-t2-hidden':
-      return (
-        `${cells} (${names(m.columns)}) read t1 where the second output’s target t2 belongs. ` +
-        `In this sheet t1 = t2 = ${m.facts['t'] ?? ''}, so every number still comes out right; set the targets apart and these cells go wrong. ` +
-        'Point the formula at the t2 column.'
-      );
-    case 'e2-uses-a-o1':
-      return (
-        `E2 is the second output’s error, ½(t2 − a_o2)². ${cells} use a_o1, the first output (the article’s text has the same slip), ` +
-        'so E2 and E_total are off. The gradients do not read E2’s cell, so they can still be right.'
-      );
-    case 'updated-w5-w8':
-      return (
-        `∂E/∂w1 … ∂E/∂w4 carry the output errors back through w5 … w8 as they were in this epoch — the weights that produced this row’s outputs. ` +
-        `${cells} (${names(m.columns)}) use the updated weights (w − LR × ∂E/∂w, the next row’s values) instead. ` +
-        'Take all eight gradients at the same, old weights; only then update.'
-      );
-    case 'lr-relative':
-      if (m.facts['now'] !== undefined) {
-        return (
-          `The first weight update reads the learning rate from ${m.facts['then']}, but ${cells} read${m.cells.length === 1 ? 's' : ''} it from ${m.facts['now']} ` +
-          `(which holds ${m.facts['nowValue']}): the reference was relative, so filling the formula down moved it. ` +
-          `Write it as ${m.facts['absolute']} so every row uses the one learning-rate cell.`
-        );
-      }
-      return (
-        `From ${cells} the weights change as if the learning rate were ${m.facts['implied']} instead of ${m.facts['lr']}. ` +
-        'That is what a relative learning-rate reference does once the formula is filled down: make it absolute (with $ signs) so every row uses the same cell.'
-      );
-    case 'plus-not-minus':
-      return (
-        `Gradient descent steps against the gradient: next w = w − LR × ∂E/∂w. ${cells} add LR × ∂E/∂w instead, ` +
-        'so each step goes uphill and E_total grows instead of shrinking.'
-      );
-    case 'unrecognised':
-      return `${cells}: the value differs from the correct one and matches none of the common mistakes. Compare the formula there with the one in the table below.`;
-  }
+  const agreeing = (name: QuantityName) => sheet.columns.find((c) => c.name === name)?.first?.agreeingDigits ?? 0;
+  return wordingOf(m.id).explain(m, { agreeingDigits: agreeing });
 }
 
 /** Twelve significant digits: every flagged difference (over 1 in 10⁹) shows, without 17-digit noise. */

@@ -184,54 +184,70 @@ interface SharedFormula {
   readonly row: number;
 }
 
+/** A `<c>` element as it is scanned: its position, type attribute, value text and formula. */
+interface ScannedCell {
+  col: number;
+  row: number;
+  t: string;
+  v: string;
+  f: string | null;
+  fAttrs: Record<string, string>;
+}
+
+/** A cell's formula, a shared formula expanded to the cell; the first cell of a shared group defines it for the rest. */
+function cellFormula(cell: ScannedCell, shared: Map<string, SharedFormula>): string | undefined {
+  const { col, row } = cell;
+  let formula: string | undefined = cell.f ?? undefined;
+  const si = cell.fAttrs['si'];
+  if (cell.fAttrs['t'] === 'shared' && si !== undefined) {
+    if (formula !== undefined && formula !== '') {
+      shared.set(si, { formula, col, row });
+    } else {
+      const master = shared.get(si);
+      formula = master ? shiftFormula(master.formula, row - master.row, col - master.col) : undefined;
+    }
+  }
+  return formula === '' ? undefined : formula;
+}
+
+/** A cell's cached value by its type attribute: shared or inline text, true/false, an error, a number. */
+function cellValue(t: string, v: string, strings: readonly string[]): ReadCell {
+  const raw = v.trim();
+  if (t === 's') {
+    const index = Number(raw);
+    const text = Number.isInteger(index) ? (strings[index] ?? '') : '';
+    return { type: 's', value: text, raw: text };
+  }
+  if (t === 'inlineStr' || t === 'str') {
+    const text = decodeExcelEscapes(v);
+    return { type: 's', value: text, raw: text };
+  }
+  if (t === 'b') return { type: 'b', value: raw === '1' || raw.toLowerCase() === 'true' ? 1 : 0, raw };
+  if (t === 'e') return { type: 'e', value: raw || '#N/A', raw };
+  if (raw === '') return { type: 'empty', value: null, raw };
+  const x = Number(raw);
+  return Number.isFinite(x) ? { type: 'n', value: x, raw } : { type: 's', value: raw, raw };
+}
+
 function readSheetXml(name: string, xml: string, strings: readonly string[]): ReadSheet {
   const rows = new Map<number, Map<number, ReadCell>>();
   const shared = new Map<string, SharedFormula>();
   let rowNumber = 0;
   let nextCol = 0;
-  let cell: { col: number; row: number; t: string; v: string; f: string | null; fAttrs: Record<string, string> } | null = null;
+  let cell: ScannedCell | null = null;
   let target: 'v' | 'f' | 't' | null = null;
   let inInline = false;
   let inSheetData = false;
 
   const finish = () => {
     if (!cell) return;
-    const { col, row, t, v } = cell;
-    let formula: string | undefined = cell.f ?? undefined;
-    const si = cell.fAttrs['si'];
-    if (cell.fAttrs['t'] === 'shared' && si !== undefined) {
-      if (formula !== undefined && formula !== '') {
-        shared.set(si, { formula, col, row });
-      } else {
-        const master = shared.get(si);
-        formula = master ? shiftFormula(master.formula, row - master.row, col - master.col) : undefined;
-      }
-    }
-    if (formula === '') formula = undefined;
-    let read: ReadCell;
-    const raw = v.trim();
-    if (t === 's') {
-      const index = Number(raw);
-      const text = Number.isInteger(index) ? (strings[index] ?? '') : '';
-      read = { type: 's', value: text, raw: text };
-    } else if (t === 'inlineStr' || t === 'str') {
-      const text = decodeExcelEscapes(v);
-      read = { type: 's', value: text, raw: text };
-    } else if (t === 'b') {
-      read = { type: 'b', value: raw === '1' || raw.toLowerCase() === 'true' ? 1 : 0, raw };
-    } else if (t === 'e') {
-      read = { type: 'e', value: raw || '#N/A', raw };
-    } else if (raw === '') {
-      read = { type: 'empty', value: null, raw };
-    } else {
-      const x = Number(raw);
-      read = Number.isFinite(x) ? { type: 'n', value: x, raw } : { type: 's', value: raw, raw };
-    }
-    if (formula !== undefined) read = { ...read, formula };
+    const formula = cellFormula(cell, shared);
+    const value = cellValue(cell.t, cell.v, strings);
+    const read = formula === undefined ? value : { ...value, formula };
     if (read.type !== 'empty' || formula !== undefined) {
-      const line = rows.get(row) ?? new Map<number, ReadCell>();
-      line.set(col, read);
-      rows.set(row, line);
+      const line = rows.get(cell.row) ?? new Map<number, ReadCell>();
+      line.set(cell.col, read);
+      rows.set(cell.row, line);
     }
     cell = null;
   };
