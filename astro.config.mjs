@@ -19,10 +19,10 @@ const base = process.env.BASE_PATH ?? '/';
 const outDir = process.env.OUT_DIR ?? './dist';
 
 /** Modules every section page needs at first load; see the client build's code splitting below. */
-// preact/hooks stays out: the islands every page loads first are hook-free class components,
+// preact/hooks stays out: the island every page loads first (the fields) is a hook-free class component,
 // so hooks arrive only with the islands that need them (charts, workbook), when they are shown.
 const RUNTIME_MODULES =
-  /[\\/]node_modules[\\/](?:preact[\\/](?!hooks[\\/])|nanostores[\\/]|@astrojs[\\/]preact[\\/])|[\\/]src[\\/](?:state[\\/]|scripts[\\/]live-page\.ts|islands[\\/](?:Toolbar|ParamFields)\.tsx|lib[\\/](?:backprop[\\/]|params\.ts|labels\.ts|announce\.ts))/;
+  /[\\/]node_modules[\\/](?:preact[\\/](?!hooks[\\/])|@astrojs[\\/]preact[\\/])|[\\/]src[\\/](?:state[\\/]|scripts[\\/](?:live-page|toolbar)\.ts|islands[\\/]ParamFields\.tsx|lib[\\/](?:backprop[\\/]|params\.ts|labels\.ts|announce\.ts))/;
 
 export default defineConfig({
   site,

@@ -3,6 +3,6 @@
 declare namespace Astro {
   /** `client:needed` (src/integrations/client-needed.mjs): hydrate when near the screen, when the state changes, or before printing. */
   interface ClientDirectives {
-    'client:needed'?: boolean;
+    'client:needed'?: boolean | string;
   }
 }

@@ -13,6 +13,8 @@
 
 const HYDRATOR = /[\\/]@astrojs[\\/]preact[\\/]dist[\\/]client\.js(?:\?.*)?$/;
 const SIGNALS_IMPORT = /await\s+import\(\s*["']@preact\/signals["']\s*\)/;
+/** The whole block that turns signal props back into signals, from reading the attribute to the child's creation. */
+const SIGNALS_BLOCK = /let signalsRaw = element\.dataset\.preactSignals;[\s\S]*?(?=\n\s*const child = h\()/;
 
 /**
  * The Vite plugin; `enforce: 'pre'` so Vite's import analysis never sees the import.
@@ -28,10 +30,13 @@ export function preactNoSignalProps() {
         // @astrojs/preact changed: fail loudly rather than silently ship the helper again.
         this.error(`preact-no-signal-props: no @preact/signals import found in ${id}`);
       }
-      const replaced = code.replace(
-        SIGNALS_IMPORT,
-        '(() => { throw new Error("Signals as island props are not supported: share state through src/state/tutorial.ts") })()',
-      );
+      // The block goes whole (its loops are dead code without signals); where @astrojs/preact reshapes
+      // it, the import alone is replaced, which still keeps Vite's helper out.
+      // Short: it ships in the first-load bundle. (Share state through src/state/tutorial.ts instead.)
+      const error = 'throw new Error("No signal props")';
+      const replaced = SIGNALS_BLOCK.test(code)
+        ? code.replace(SIGNALS_BLOCK, `if (element.dataset.preactSignals) ${error};`)
+        : code.replace(SIGNALS_IMPORT, `(() => { ${error} })()`);
       return { code: replaced, map: null };
     },
   };

@@ -4,24 +4,31 @@
  *
  * A class component on purpose: the islands every section loads first avoid
  * preact/hooks (about 1 KB gzipped) to stay within the page's JavaScript budget.
+ * For the same reason the labels arrive as props, written at build time by
+ * components/Fields.astro, rather than as a table of all thirteen in the bundle.
  */
 import { Component } from 'preact';
 import { ARTICLE_PARAMS, type ParamName } from '../lib/backprop';
-import { PARAM_LABELS } from '../lib/labels';
 import { parseNumber } from '../lib/params';
 import { $params, setParam } from '../state/tutorial';
 
+/** One parameter's field: its name and how it is labelled (from lib/labels, at build time). */
+export interface FieldSpec {
+  name: ParamName;
+  symbol: string;
+  label: string;
+}
+
 interface Props {
-  /** Which parameters this section lets the reader edit. */
-  names: readonly ParamName[];
+  /** Which parameters this section lets the reader edit, labelled (see components/Fields.astro). */
+  fields: readonly FieldSpec[];
   /** A heading for the group, e.g. "Inputs and targets". */
   legend: string;
   /** Distinguishes several groups on one page (used in element ids). */
   id: string;
 }
 
-interface FieldProps {
-  name: ParamName;
+interface FieldProps extends FieldSpec {
   groupId: string;
 }
 
@@ -84,15 +91,15 @@ class ParamField extends Component<FieldProps, FieldState> {
   };
 
   override render() {
-    const { name, groupId } = this.props;
+    const { name, symbol, label, groupId } = this.props;
     const { value, text, error } = this.state;
     const inputId = `${groupId}-${name}`;
     const errorId = `${inputId}-error`;
     return (
       <div class={error ? 'field field-invalid' : 'field'}>
         <label for={inputId}>
-          <span class="field-name">{PARAM_LABELS[name].symbol}</span>
-          <span class="field-help">{PARAM_LABELS[name].label}</span>
+          <span class="field-name">{symbol}</span>
+          <span class="field-help">{label}</span>
         </label>
         <input
           id={inputId}
@@ -119,13 +126,13 @@ class ParamField extends Component<FieldProps, FieldState> {
 }
 
 /** A group of parameter fields bound to the shared state. */
-export default function ParamFields({ names, legend, id }: Props) {
+export default function ParamFields({ fields, legend, id }: Props) {
   return (
     <fieldset class="params" id={id}>
       <legend>{legend}</legend>
       <div class="params-grid">
-        {names.map((name) => (
-          <ParamField key={name} name={name} groupId={id} />
+        {fields.map((field) => (
+          <ParamField key={field.name} {...field} groupId={id} />
         ))}
       </div>
     </fieldset>

@@ -11,7 +11,7 @@
  * (A dozen lines of our own rather than @nanostores/preact: that binding also
  * brings nanostores' key listeners and defers every re-render by a timer.)
  */
-import type { ReadableAtom } from 'nanostores';
+import type { ReadableAtom } from '../state/atom';
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { ARTICLE_DIGITS, ARTICLE_PARAMS, type Params } from '../lib/backprop';
 import type { QueryProblem } from '../lib/params';

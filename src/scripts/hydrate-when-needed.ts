@@ -1,35 +1,52 @@
 /**
- * The `client:needed` directive: an island hydrates the first time it is needed, which is the
- * first of
- * - coming near the screen (as `client:visible`), to be used;
- * - the page's state leaving the values its server HTML was rendered with (the page script
- *   says so), so that what the island draws, not only its numbers, follows the reader's values
- *   even off screen: a course tool, a screen reader or find-in-page reads the whole page;
- * - printing, so that a printed figure is the live one.
- * Until then the page script keeps the island's `data-q` numbers true, and the island's code is
- * not loaded at all: a reader who keeps the article's values and never scrolls to it pays nothing.
+ * The `client:needed` directive: an island hydrates the first time it is needed, and not before,
+ * so that a reader who keeps the article's values and never reaches it pays nothing for its code.
+ * Until then the page script keeps the island's `data-q` numbers true.
+ *
+ * Its value lists what counts as needed (space-separated); without a value, `near changed print`:
+ * - `near`: the island comes near the screen (as `client:visible`), to be used;
+ * - `changed`: the page's state leaves the values the server HTML was rendered with (the page
+ *   script says so), so that what the island draws, not only its numbers, follows the reader's
+ *   values even off screen: a course tool, a screen reader or find-in-page reads the whole page;
+ * - `print`: the page is about to be printed;
+ * - `touch`: a pointer enters the island, or focus moves into it (an island on screen at load,
+ *   such as a figure with controls, hydrates just before it is used rather than at load);
+ * - `input`: the reader's first pointer press, key or focus anywhere on the page (code for what
+ *   a reader does with the whole page).
  */
 import type { ClientDirective } from 'astro';
 import { STALE_ATTRIBUTE, STALE_EVENT } from './stale';
 
-const hydrateWhenNeeded: ClientDirective = (load, _options, el) => {
+// Written small: this is inlined into every page that has such an island.
+const hydrateWhenNeeded: ClientDirective = (load, { value }, el) => {
+  const when = typeof value === 'string' && value ? value : 'near changed print';
+  const stops: (() => void)[] = [];
   let started = false;
   const start = (): void => {
     if (started) return;
     started = true;
-    observer.disconnect();
-    removeEventListener(STALE_EVENT, start);
-    removeEventListener('beforeprint', start);
+    for (const stop of stops) stop();
     void load().then((hydrate) => hydrate());
   };
-  const observer = new IntersectionObserver((entries) => {
-    if (entries.some((entry) => entry.isIntersecting)) start();
-  });
-  for (const child of el.children) observer.observe(child);
-  addEventListener(STALE_EVENT, start);
-  addEventListener('beforeprint', start);
-  // The page script may have found the state changed before this island was parsed.
-  if (document.documentElement.hasAttribute(STALE_ATTRIBUTE)) start();
+  const on = (target: EventTarget, types: string, capture = false): void => {
+    for (const type of types.split(' ')) {
+      target.addEventListener(type, start, capture);
+      stops.push(() => target.removeEventListener(type, start, capture));
+    }
+  };
+  if (when.includes('near')) {
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && start());
+    for (const child of el.children) observer.observe(child);
+    stops.push(() => observer.disconnect());
+  }
+  if (when.includes('print')) on(window, 'beforeprint');
+  if (when.includes('touch')) on(el, 'pointerover focusin');
+  if (when.includes('input')) on(window, 'pointerdown keydown focusin', true);
+  if (when.includes('changed')) {
+    on(window, STALE_EVENT);
+    // The page script may have found the state changed before this island was parsed.
+    if (document.documentElement.hasAttribute(STALE_ATTRIBUTE)) start();
+  }
 };
 
 export default hydrateWhenNeeded;

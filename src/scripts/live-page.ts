@@ -15,6 +15,7 @@ import {
 } from '../lib/backprop';
 import { $digits, $params, currentQuery, watchState } from '../state/tutorial';
 import { STALE_ATTRIBUTE, STALE_EVENT } from './stale';
+import { startToolbar } from './toolbar';
 
 /** A number written at build time that follows the state: where it is, what it shows, at what precision. */
 interface BoundNumber {
@@ -113,6 +114,7 @@ function carryQueryOnLinks(): void {
 }
 
 whenParsed(() => {
+  for (const bar of document.querySelectorAll<HTMLElement>('[data-toolbar]')) startToolbar(bar);
   staticNumbers = boundNumbersIn(document.querySelectorAll<HTMLElement>('[data-bind]'));
   watchState(() => {
     renderNumbers();

@@ -3,7 +3,7 @@
  * shared by every island and the page script, with the URL query as their
  * lasting form. Nothing about layout lives here.
  */
-import { atom } from 'nanostores';
+import { atom } from './atom';
 import { ARTICLE_PARAMS, DIGIT_CHOICES, type ParamName, type Params } from '../lib/backprop';
 import { configurationQuery, digitsFromQuery, paramsFromQuery, queryString, type QueryProblem } from '../lib/params';
 

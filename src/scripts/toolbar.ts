@@ -1,0 +1,81 @@
+/**
+ * Keeps the section toolbar (components/Toolbar.astro) live: the precision menu and Reset act on
+ * the shared state; the status line says what differs from the article; one polite summary is
+ * spoken after the reader pauses, not one per keystroke; and a notice names the address's values
+ * that could not be used. Text only ever goes in through textContent.
+ */
+import { summariseChange } from '../lib/announce';
+import { ARTICLE_PARAMS, PARAM_NAMES, describeDigits, type Params } from '../lib/backprop';
+import type { QueryProblem } from '../lib/params';
+import { $digits, $params, $queryProblems, dismissQueryProblems, resetParams, setDigits } from '../state/tutorial';
+
+/** How long the reader must pause before the summary is spoken. */
+const ANNOUNCE_AFTER_MS = 700;
+
+function changedNames(params: Params): string[] {
+  return PARAM_NAMES.filter((n) => params[n] !== ARTICLE_PARAMS[n]);
+}
+
+/** The notice for unusable address values, built from text (never markup), or null when there are none. */
+function noticeFor(problems: readonly QueryProblem[]): HTMLElement | null {
+  if (problems.length === 0) return null;
+  const notice = document.createElement('div');
+  notice.className = 'notice';
+  notice.setAttribute('role', 'status');
+  notice.dataset['notice'] = 'query';
+  const intro = document.createElement('p');
+  intro.textContent = "Some values in the address could not be used; the article's values stand in for them:";
+  const list = document.createElement('ul');
+  for (const p of problems) {
+    const item = document.createElement('li');
+    const code = document.createElement('code');
+    code.textContent = p.name;
+    item.append(code, `: ${p.message}`);
+    list.append(item);
+  }
+  const dismiss = document.createElement('button');
+  dismiss.type = 'button';
+  dismiss.textContent = 'Dismiss';
+  dismiss.addEventListener('click', dismissQueryProblems);
+  notice.append(intro, list, dismiss);
+  return notice;
+}
+
+/** Wires one toolbar to the shared state. */
+export function startToolbar(bar: HTMLElement): void {
+  const select = bar.querySelector<HTMLSelectElement>('select[name="digits"]');
+  const reset = bar.querySelector<HTMLButtonElement>('[data-action="reset"]');
+  const status = bar.querySelector<HTMLElement>('[data-status]');
+  const announcer = bar.querySelector<HTMLElement>('[data-announcer]');
+
+  select?.addEventListener('change', () => setDigits(select.value === 'all' ? Infinity : Number(select.value)));
+  reset?.addEventListener('click', () => {
+    if (changedNames($params.get()).length > 0) resetParams();
+  });
+
+  // What the page opened with is not news; only later edits are announced.
+  let announced = $params.get();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  $params.subscribe((params) => {
+    const changed = changedNames(params);
+    if (reset) {
+      if (changed.length === 0) reset.setAttribute('aria-disabled', 'true');
+      else reset.removeAttribute('aria-disabled');
+    }
+    if (status) status.textContent = changed.length === 0 ? "Showing the article's values." : `Changed from the article: ${changed.join(', ')}.`;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const summary = summariseChange(announced, $params.get(), $digits.get());
+      announced = $params.get();
+      if (summary && announcer) announcer.textContent = summary;
+    }, ANNOUNCE_AFTER_MS);
+  });
+  $digits.subscribe((digits) => {
+    if (select) select.value = describeDigits(digits);
+  });
+  $queryProblems.subscribe((problems) => {
+    bar.querySelector('[data-notice="query"]')?.remove();
+    const notice = noticeFor(problems);
+    if (notice) bar.append(notice);
+  });
+}
