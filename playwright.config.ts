@@ -30,7 +30,9 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
-    command: `npx astro preview --port ${port} --ignore-lock`,
+    // Plain `astro`, not `npx astro`: npm scripts put node_modules/.bin (and its Node 22) first on the PATH,
+    // and npx on old npm versions (npm 6) would run Astro on the machine's own Node.
+    command: `astro preview --port ${port} --ignore-lock`,
     url: baseURL,
     reuseExistingServer: !process.env['CI'],
     timeout: 60_000,
