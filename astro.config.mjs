@@ -18,11 +18,13 @@ const base = process.env.BASE_PATH ?? '/';
 // Lets several builds (parallel work, the benchmark) live side by side; dist/ by default.
 const outDir = process.env.OUT_DIR ?? './dist';
 
-/** Modules every section page needs at first load; see the client build's code splitting below. */
-// preact/hooks stays out: the island every page loads first (the fields) is a hook-free class component,
-// so hooks arrive only with the islands that need them (charts, workbook), when they are shown.
+/**
+ * Modules every section page needs at first load; see the client build's code splitting below. No
+ * island hydrates at first load (fields and toolbar are plain HTML kept live by the page script), so
+ * Preact and Astro's hydrator arrive only with the first island a reader needs.
+ */
 const RUNTIME_MODULES =
-  /[\\/]node_modules[\\/](?:preact[\\/](?!hooks[\\/])|@astrojs[\\/]preact[\\/])|[\\/]src[\\/](?:state[\\/]|scripts[\\/](?:live-page|toolbar)\.ts|islands[\\/]ParamFields\.tsx|lib[\\/](?:backprop[\\/]|params\.ts|labels\.ts|announce\.ts))/;
+  /[\\/]src[\\/](?:state[\\/]|scripts[\\/](?:live-page|toolbar|fields)\.ts|lib[\\/](?:backprop[\\/]|params\.ts|announce\.ts))/;
 
 export default defineConfig({
   site,

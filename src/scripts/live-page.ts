@@ -15,6 +15,7 @@ import {
 } from '../lib/backprop';
 import { $digits, $params, currentQuery, watchState } from '../state/tutorial';
 import { STALE_ATTRIBUTE, STALE_EVENT } from './stale';
+import { startField } from './fields';
 import { startToolbar } from './toolbar';
 
 /** A number written at build time that follows the state: where it is, what it shows, at what precision. */
@@ -115,6 +116,7 @@ function carryQueryOnLinks(): void {
 
 whenParsed(() => {
   for (const bar of document.querySelectorAll<HTMLElement>('[data-toolbar]')) startToolbar(bar);
+  for (const input of document.querySelectorAll<HTMLInputElement>('input[data-param]')) startField(input);
   staticNumbers = boundNumbersIn(document.querySelectorAll<HTMLElement>('[data-bind]'));
   watchState(() => {
     renderNumbers();
