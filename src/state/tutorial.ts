@@ -43,6 +43,14 @@ export function setParam(name: ParamName, value: number): void {
   $params.set(Object.freeze({ ...$params.get(), [name]: value }));
 }
 
+/** Puts several parameters in force at once, as one change (a training epoch moves all eight weights). */
+export function setParams(changes: Partial<Params>): void {
+  const current = $params.get();
+  const next = { ...current };
+  for (const [name, value] of Object.entries(changes)) if (Number.isFinite(value)) next[name as ParamName] = value;
+  if (Object.keys(changes).some((name) => next[name as ParamName] !== current[name as ParamName])) $params.set(Object.freeze(next));
+}
+
 /** Back to the article's values. */
 export function resetParams(): void {
   $params.set(ARTICLE_PARAMS);

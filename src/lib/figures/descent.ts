@@ -1,0 +1,76 @@
+/**
+ * Figure-only math, built on the math module's `evaluate`: the error along one weight with
+ * everything else held, and gradient descent in which only two weights learn. Pure.
+ */
+import { ARTICLE_EPOCHS, evaluate, gradientName, WEIGHT_NAMES, type Params, type WeightName } from '../backprop';
+
+/** Two different weights, the axes of the contour map (horizontal first). */
+export type WeightPair = readonly [WeightName, WeightName];
+
+/** Every pair of two different weights, in the article's order (w1 w2, w1 w3, …, w7 w8). */
+export const WEIGHT_PAIRS: readonly WeightPair[] = WEIGHT_NAMES.flatMap((a, i) =>
+  WEIGHT_NAMES.slice(i + 1).map((b) => [a, b] as const),
+);
+
+/** E_total with weight `w` set to each of `values`, every other parameter as in `p`. */
+export function errorAlong(p: Params, w: WeightName, values: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = evaluate({ ...p, [w]: values[i] as number }).E_total;
+  return out;
+}
+
+/** E_total with the two weights of `pair` set to `a` and `b`, every other parameter as in `p`. */
+export function errorAt(p: Params, pair: WeightPair, a: number, b: number): number {
+  return evaluate({ ...p, [pair[0]]: a, [pair[1]]: b }).E_total;
+}
+
+/** A gradient-descent run in which only two weights learn: their values and E_total, epoch by epoch. */
+export interface PairPath {
+  /** Index n − 1 holds epoch n (1 = the starting weights, n = after n − 1 updates). */
+  readonly a: Float64Array;
+  readonly b: Float64Array;
+  readonly loss: Float64Array;
+}
+
+/**
+ * `epochs` epochs of gradient descent at `p.lr` in which only the weights of `pair` change, each by
+ * −lr·∂E_total/∂w from `evaluate`; every other weight, the inputs and the targets stay as in `p`.
+ */
+export function pairDescent(p: Params, pair: WeightPair, epochs: number = ARTICLE_EPOCHS): PairPath {
+  const n = Math.max(0, Math.floor(epochs));
+  const a = new Float64Array(n);
+  const b = new Float64Array(n);
+  const loss = new Float64Array(n);
+  const [wa, wb] = pair;
+  let current = p;
+  for (let k = 0; k < n; k++) {
+    const s = evaluate(current);
+    a[k] = current[wa];
+    b[k] = current[wb];
+    loss[k] = s.E_total;
+    current = {
+      ...current,
+      [wa]: current[wa] - current.lr * s[gradientName(wa)],
+      [wb]: current[wb] - current.lr * s[gradientName(wb)],
+    };
+  }
+  return { a, b, loss };
+}
+
+/** How far a path's last point lies from its first, in weight units. */
+export function pathReach(path: PairPath): number {
+  const last = path.a.length - 1;
+  if (last < 0) return 0;
+  return Math.hypot((path.a[last] as number) - (path.a[0] as number), (path.b[last] as number) - (path.b[0] as number));
+}
+
+/** The pair whose two-weight path reaches furthest in `epochs` epochs from `p` (the first such pair on a tie). */
+export function furthestPair(p: Params, epochs: number = ARTICLE_EPOCHS): WeightPair {
+  let best = WEIGHT_PAIRS[0] as WeightPair;
+  let bestReach = -1;
+  for (const pair of WEIGHT_PAIRS) {
+    const reach = pathReach(pairDescent(p, pair, epochs));
+    if (reach > bestReach) [best, bestReach] = [pair, reach];
+  }
+  return best;
+}
