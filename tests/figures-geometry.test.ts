@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { ARTICLE_PARAMS, evaluate, gradientName, numericalGradient, step, WEIGHT_NAMES, type Params } from '../src/lib/backprop';
 import { clipSegment, polyline } from '../src/lib/figures/geometry';
-import { keyedWeight, slopeFigure, snapWeight, weightWindow } from '../src/lib/figures/slope';
+import { FD_STEP, keyedWeight, slopeFigure, snapWeight, weightWindow } from '../src/lib/figures/slope';
 import { contourLevels, contourMap, errorGrid, isoline, mapRange } from '../src/lib/figures/contour';
 import { errorAlong, errorAt, furthestPair, pairDescent, WEIGHT_PAIRS } from '../src/lib/figures/descent';
 import { EDGE_WIDTHS, edgeLooks, edgeWidth } from '../src/lib/figures/backward';
@@ -50,7 +50,7 @@ describe('the slope figure', () => {
       fc.property(params, weight, (p, w) => {
         const f = slopeFigure(p, w);
         expect(f.slope).toBe(evaluate(p)[gradientName(w)]);
-        expect(f.fdSlope).toBe(numericalGradient(p, w));
+        expect(f.fdSlope).toBe(numericalGradient(p, w, FD_STEP));
         expect(f.error).toBe(evaluate(p).E_total);
       }),
       { numRuns: 50 },
@@ -199,5 +199,33 @@ describe('the backward view', () => {
       expect(look.gradient).toBe(s[gradientName(look.weight)]);
       expect(look.sign).toBe(look.gradient > 0 ? 'positive' : 'negative');
     }
+  });
+});
+
+describe('the contour map’s default pair and the Train control', () => {
+  test('the default pair reaches furthest of all 28, feeds both outputs, and beats the hidden pair', async () => {
+    const { defaultPairFacts, outputFed } = await import('../src/lib/figures/descent');
+    const { pathReach } = await import('../src/lib/figures/descent');
+    const f = defaultPairFacts(ARTICLE_PARAMS);
+    for (const pair of WEIGHT_PAIRS) expect(pathReach(pairDescent(ARTICLE_PARAMS, pair))).toBeLessThanOrEqual(f.reach);
+    expect(f.bothOutputs).toBe(true);
+    expect(outputFed(f.pair[0])).not.toBe(outputFed(f.pair[1]));
+    expect(f.reach).toBeGreaterThan(f.hiddenReach);
+    const s = evaluate(ARTICLE_PARAMS);
+    for (const o of ['w5', 'w6', 'w7', 'w8'] as const) {
+      for (const h of ['w1', 'w2', 'w3', 'w4'] as const) {
+        expect(Math.abs(s[gradientName(o)])).toBeGreaterThanOrEqual(Math.floor(f.gradientRatio) * Math.abs(s[gradientName(h)]));
+      }
+    }
+  });
+
+  test('epochs due: by elapsed time and speed, never past epoch 300', async () => {
+    const { epochsDue, LAST_EPOCH } = await import('../src/lib/figures/training');
+    expect(epochsDue(1000, 10, 0, 1)).toBe(10);
+    expect(epochsDue(1000, 10, 7, 8)).toBe(3);
+    expect(epochsDue(50, 10, 0, 1)).toBe(0);
+    expect(epochsDue(-5, 10, 0, 1)).toBe(0);
+    expect(epochsDue(60_000, 30, 0, LAST_EPOCH - 4)).toBe(4);
+    expect(epochsDue(60_000, 30, 0, LAST_EPOCH)).toBe(0);
   });
 });

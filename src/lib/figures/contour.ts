@@ -142,6 +142,8 @@ export interface ContourMap extends Frame {
   readonly points: string;
   /** The epoch at which the path's E_total first rises again, if it does. */
   readonly firstRise: number | undefined;
+  /** Whether E_total at the last epoch is below the first. */
+  readonly falls: boolean;
   readonly xTicks: readonly Tick[];
   readonly yTicks: readonly Tick[];
 }
@@ -188,6 +190,7 @@ export function contourMap(
     end: { x: round(px[last] ?? NaN), y: round(py[last] ?? NaN) },
     points: points.join(' '),
     firstRise: firstRise(path.loss),
+    falls: (path.loss[last] as number) < (path.loss[0] as number),
     xTicks: ticks(range.x[0], range.x[1], x, 5),
     yTicks: ticks(range.y[0], range.y[1], y, 5),
   };

@@ -74,3 +74,27 @@ export function furthestPair(p: Params, epochs: number = ARTICLE_EPOCHS): Weight
   }
   return best;
 }
+
+/** Which output a weight of the output layer feeds (w5, w6 → o1; w7, w8 → o2); undefined for w1 … w4. */
+export function outputFed(w: WeightName): 'o1' | 'o2' | undefined {
+  return w === 'w5' || w === 'w6' ? 'o1' : w === 'w7' || w === 'w8' ? 'o2' : undefined;
+}
+
+/** Why the contour map opens on its pair: the facts its sentence quotes, computed from `p`. */
+export function defaultPairFacts(p: Params, epochs: number = ARTICLE_EPOCHS) {
+  const pair = furthestPair(p, epochs);
+  const s = evaluate(p);
+  const hidden: WeightPair = ['w1', 'w2'];
+  return {
+    pair,
+    reach: pathReach(pairDescent(p, pair, epochs)),
+    hiddenPair: hidden,
+    hiddenReach: pathReach(pairDescent(p, hidden, epochs)),
+    /** Each weight of the pair feeds a different output. */
+    bothOutputs: outputFed(pair[0]) !== undefined && outputFed(pair[1]) !== undefined && outputFed(pair[0]) !== outputFed(pair[1]),
+    /** The smallest output-layer gradient over the largest hidden-layer one, in size. */
+    gradientRatio:
+      Math.min(...(['w5', 'w6', 'w7', 'w8'] as const).map((w) => Math.abs(s[gradientName(w)]))) /
+      Math.max(...(['w1', 'w2', 'w3', 'w4'] as const).map((w) => Math.abs(s[gradientName(w)]))),
+  };
+}

@@ -3,7 +3,7 @@
  * with the current point and the tangent there. The tangent's slope is the math module's
  * ∂E_total/∂w, shown beside a finite-difference slope of the same curve. Pure.
  */
-import { evaluate, gradientName, numericalGradient, type Params, type WeightName } from '../backprop';
+import { evaluate, gradientName, type Params, type WeightName } from '../backprop';
 import { PARAM_LIMIT } from '../params';
 import { linearScale, type Scale } from '../chart/scale';
 import { errorAlong } from './descent';
@@ -31,7 +31,7 @@ export interface SlopeFigure extends Frame {
   readonly error: number;
   /** ∂E_total/∂w from `evaluate`: the tangent's slope. */
   readonly slope: number;
-  /** The central finite difference of E_total along the weight (`numericalGradient`). */
+  /** The central finite difference of E_total along the weight (`secantSlope`). */
   readonly fdSlope: number;
   readonly window: Window;
   readonly errorRange: readonly [number, number];
@@ -73,6 +73,18 @@ export function snapWeight(w: number, step: number): number {
 export function keyedWeight(w: number, direction: 1 | -1, big: boolean): number {
   const step = big ? BIG_KEY_STEP : KEY_STEP;
   return snapWeight(w + direction * step, KEY_STEP / 5);
+}
+
+/** The step either side of the weight for the finite-difference slope (the math module's `numericalGradient` uses the same). */
+export const FD_STEP = 1e-6;
+
+/**
+ * The slope of the secant through the curve at w ± FD_STEP: a central finite difference computed
+ * from the curve itself, with nothing of the backward pass (equal to `numericalGradient`).
+ */
+export function secantSlope(p: Params, w: WeightName): number {
+  const [minus = NaN, plus = NaN] = errorAlong(p, w, [p[w] - FD_STEP, p[w] + FD_STEP]);
+  return (plus - minus) / (2 * FD_STEP);
 }
 
 /** The range of E_total drawn: the curve's, padded, never of zero height. */
@@ -118,14 +130,14 @@ export function slopeFigure(
     value: p[w],
     error,
     slope,
-    fdSlope: numericalGradient(p, w),
+    fdSlope: secantSlope(p, w),
     window,
     errorRange: range,
     curve: polyline(Array.from(xs, x), Array.from(ys, y)),
     point: { x: round(x(p[w])), y: round(y(error)) },
     tangent: segment && [round(x(segment[0])), round(y(segment[1])), round(x(segment[2])), round(y(segment[3]))],
     xTicks: ticks(lo, hi, x, 8),
-    yTicks: ticks(range[0], range[1], y, 4),
+    yTicks: ticks(range[0], range[1], y, 6),
     toWeight: linearScale(box.left, box.right, lo, hi),
   };
 }
