@@ -110,7 +110,16 @@ export async function hydrate(page: Page): Promise<void> {
     // The island may hydrate between the count and this call (a neighbour's scroll showed it): then go on.
     await waiting
       .first()
-      .evaluate((el) => (el.firstElementChild ?? el.parentElement ?? el).scrollIntoView({ block: 'center' }), undefined, { timeout: 5_000 })
+      .evaluate(
+        (el) => {
+          const shown = el.firstElementChild ?? el.parentElement ?? el;
+          shown.scrollIntoView({ block: 'center' });
+          // An island on screen at load (client:needed="changed touch …") waits for a pointer, not for the screen.
+          shown.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
+        },
+        undefined,
+        { timeout: 5_000 },
+      )
       .catch(() => undefined);
     await expect.poll(() => waiting.count(), { timeout: 30_000 }).toBeLessThan(left);
     left = await waiting.count();

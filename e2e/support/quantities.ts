@@ -154,7 +154,19 @@ export async function waitForHydration(page: Page): Promise<void> {
   // Always the first one still waiting: hydrated islands drop [ssr], so a list taken up front goes stale.
   const waiting = page.locator('astro-island[ssr]:is([client="visible"], [client="needed"])');
   for (let tries = 0; tries < 30 && (await waiting.count()) > 0; tries++) {
-    await waiting.first().evaluate((el) => (el.firstElementChild ?? el.parentElement ?? el).scrollIntoView({ block: 'center' }), undefined, { timeout: 5_000 }).catch(() => undefined);
+    await waiting
+      .first()
+      .evaluate(
+        (el) => {
+          const shown = el.firstElementChild ?? el.parentElement ?? el;
+          shown.scrollIntoView({ block: 'center' });
+          // An island on screen at load (client:needed="changed touch …") waits for a pointer, not for the screen.
+          shown.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
+        },
+        undefined,
+        { timeout: 5_000 },
+      )
+      .catch(() => undefined);
     await page.waitForTimeout(100);
   }
   await page.waitForFunction(() => document.querySelector('astro-island[ssr]') === null, undefined, { timeout: 30_000 });

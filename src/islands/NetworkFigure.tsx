@@ -152,9 +152,9 @@ export default function NetworkFigure({ view: initialView = 'values' }: Props) {
         </div>
         <p class="train-status">
           Epoch <strong data-train-epoch={String(epoch)}>{epoch}</strong> of {LAST_EPOCH}
-          {epoch > 1 ? ` (after ${epoch - 1} update${epoch > 2 ? 's' : ''} at η = ` : ': the starting weights'}
+          {epoch > 1 ? ` (after ${epoch - 1} update${epoch > 2 ? 's' : ''} at η = ` : ' (the starting weights)'}
           {epoch > 1 && <span {...shown({ name: 'lr' }, params.lr, digits)} />}
-          {epoch > 1 && ')'}
+          {epoch > 1 && ')'}: E_total = <span {...shown({ name: 'E_total' }, s.E_total, digits)} />
           {reduced ? '. Reduced motion is on, so training only steps.' : ''}
         </p>
         <p class="visually-hidden" role="status">
