@@ -85,6 +85,16 @@ describe('the slope figure', () => {
     expect(Math.abs(eOf(Number(first?.[2])) - direct)).toBeLessThan((f.errorRange[1] - f.errorRange[0]) / 1000);
   });
 
+  test('one vertical scale for every weight: w1’s curve, which the page calls almost flat, spans under a tenth of w5’s', () => {
+    const [f1, f5] = [slopeFigure(ARTICLE_PARAMS, 'w1'), slopeFigure(ARTICLE_PARAMS, 'w5')];
+    expect(f1.errorRange).toEqual(f5.errorRange);
+    const span = (w: 'w1' | 'w5') => {
+      const ys = errorAlong(ARTICLE_PARAMS, w, Array.from({ length: 161 }, (_, i) => -4 + i / 20));
+      return Math.max(...ys) - Math.min(...ys);
+    };
+    expect(span('w1')).toBeLessThan(span('w5') / 10);
+  });
+
   test('the window is −4…4 near the article’s weights and follows far-off ones; keys step by 0.05 or 0.5', () => {
     expect(weightWindow(0.4)).toEqual([-4, 4]);
     expect(weightWindow(-3.5)).toEqual([-4, 4]);

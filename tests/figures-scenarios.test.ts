@@ -29,6 +29,24 @@ const cut = (x: number) => formatTruncated(x, 4);
 /** Every number a sentence writes (digits with an optional decimal part). */
 const numbersIn = (text: string) => text.match(/\d+(\.\d+)?(e−\d+)?/g) ?? [];
 
+describe('the zigzag sentence beside the contour map', () => {
+  test('at the overshooting rate, w5 turns again and again in 40 epochs while w1 never turns', async () => {
+    const { pairDescent, turns, zigzagFacts } = await import('../src/lib/figures/descent');
+    const lr = oscillatingRate()?.lr ?? NaN;
+    const z = zigzagFacts(ARTICLE_PARAMS, lr);
+    expect(z.pair).toEqual(['w1', 'w5']);
+    const path = pairDescent({ ...ARTICLE_PARAMS, lr }, ['w1', 'w5'], 40);
+    const w5Steps = Array.from(path.b).slice(1).map((v, k) => v - (path.b[k] as number));
+    const w1Steps = Array.from(path.a).slice(1).map((v, k) => v - (path.a[k] as number));
+    const signChanges = (steps: number[]) => steps.slice(1).filter((d, k) => d * (steps[k] as number) < 0).length;
+    expect(z.turns).toEqual([signChanges(w1Steps), signChanges(w5Steps)]);
+    expect(z.turns[0]).toBe(0);
+    expect(z.turns[1]).toBeGreaterThanOrEqual(10);
+    expect(turns([0, 1, 0, 1])).toBe(2);
+    expect(turns([0, 1, 2, 3])).toBe(0);
+  });
+});
+
 describe('scenarios', () => {
   test('five, each with a link that loads exactly its configuration', () => {
     expect(scenarios().map((s) => s.id)).toEqual(['article', 'far-targets', 'saturated', 'identical', 'oscillating']);

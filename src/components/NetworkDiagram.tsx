@@ -100,7 +100,7 @@ export default function NetworkDiagram({ s, digits, view }: Props) {
   return (
     <>
       {/* On a phone the drawing keeps a readable size and scrolls sideways in its own box. */}
-      <div class="nd-frame" tabIndex={0} role="region" aria-label="Network diagram (scrolls sideways on a narrow screen)">
+      <section class="nd-frame" tabIndex={0} aria-label="Network diagram (scrolls sideways on a narrow screen)">
       <svg
         class={`nd nd-${view}`}
         role="img"
@@ -164,7 +164,7 @@ export default function NetworkDiagram({ s, digits, view }: Props) {
           );
         })}
       </svg>
-      </div>
+      </section>
       <p class="visually-hidden" id="nd-values">
         {backward
           ? 'Backward view: each connection is drawn by the gradient of its weight, each neuron labelled with its error term. Current values: '

@@ -98,3 +98,20 @@ export function defaultPairFacts(p: Params, epochs: number = ARTICLE_EPOCHS) {
       Math.max(...(['w1', 'w2', 'w3', 'w4'] as const).map((w) => Math.abs(s[gradientName(w)]))),
   };
 }
+
+/** How many times a weight's path changes direction in its first `epochs` epochs (a zigzag turns every epoch). */
+export function turns(values: ArrayLike<number>, epochs: number = values.length): number {
+  let count = 0;
+  for (let k = 2; k < Math.min(epochs, values.length); k++) {
+    const before = (values[k - 1] as number) - (values[k - 2] as number);
+    const now = (values[k] as number) - (values[k - 1] as number);
+    if (before * now < 0) count++;
+  }
+  return count;
+}
+
+/** The zigzag of a hidden and an output weight at rate `lr`: how often each turns in the first `epochs` epochs. */
+export function zigzagFacts(p: Params, lr: number, pair: WeightPair = ['w1', 'w5'], epochs = 40) {
+  const path = pairDescent({ ...p, lr }, pair, epochs);
+  return { pair, lr, epochs, turns: [turns(path.a), turns(path.b)] as const };
+}

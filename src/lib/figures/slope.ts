@@ -3,7 +3,7 @@
  * with the current point and the tangent there. The tangent's slope is the math module's
  * ∂E_total/∂w, shown beside a finite-difference slope of the same curve. Pure.
  */
-import { evaluate, gradientName, type Params, type WeightName } from '../backprop';
+import { evaluate, gradientName, WEIGHT_NAMES, type Params, type WeightName } from '../backprop';
 import { PARAM_LIMIT } from '../params';
 import { linearScale, type Scale } from '../chart/scale';
 import { errorAlong } from './descent';
@@ -87,7 +87,12 @@ export function secantSlope(p: Params, w: WeightName): number {
   return (plus - minus) / (2 * FD_STEP);
 }
 
-/** The range of E_total drawn: the curve's, padded, never of zero height. */
+/** The weights along a window at which the curve is evaluated. */
+function samples([lo, hi]: Window): Float64Array {
+  return Float64Array.from({ length: CURVE_SAMPLES }, (_, i) => lo + ((hi - lo) * i) / (CURVE_SAMPLES - 1));
+}
+
+/** The range of E_total drawn: the curves', padded, never of zero height. */
 function errorRange(values: Float64Array, at: number): [number, number] {
   let lo = at;
   let hi = at;
@@ -110,12 +115,16 @@ export function slopeFigure(
 ): SlopeFigure {
   const box = frame(width, height, 58);
   const [lo, hi] = window;
-  const xs = Float64Array.from({ length: CURVE_SAMPLES }, (_, i) => lo + ((hi - lo) * i) / (CURVE_SAMPLES - 1));
+  const xs = samples(window);
   const ys = errorAlong(p, w, xs);
   const s = evaluate(p);
   const slope = s[gradientName(w)];
   const error = s.E_total;
-  const range = errorRange(ys, error);
+  // One vertical scale for all eight weights, so that a flat curve looks flat next to a steep one.
+  const range = errorRange(
+    Float64Array.from(WEIGHT_NAMES.flatMap((v) => (v === w ? Array.from(ys) : Array.from(errorAlong(p, v, samples(weightWindow(p[v]))))))),
+    error,
+  );
   const x = linearScale(lo, hi, box.left, box.right);
   const y = linearScale(range[0], range[1], box.bottom, box.top);
   // The tangent in weight units, a quarter of the range either side, then clipped to the plot.
