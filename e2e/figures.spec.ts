@@ -126,12 +126,13 @@ test.describe('the learning rate as a step (1.5)', () => {
       async ({ url, params, pair }) => {
         const m = await import(url);
         // Only the two weights learn, each by −lr·∂E/∂w, every other parameter held.
-        let p = { ...params };
+        let p: Record<string, number> = { ...params };
+        const [a = '', b = ''] = pair;
         const points: string[] = [];
         for (let epoch = 1; epoch <= 300; epoch++) {
           const s = m.evaluate(p);
-          points.push(`${p[pair[0]]},${p[pair[1]]}`);
-          p = { ...p, [pair[0]]: p[pair[0]] - p.lr * s[`dE_d${pair[0]}`], [pair[1]]: p[pair[1]] - p.lr * s[`dE_d${pair[1]}`] };
+          points.push(`${p[a]},${p[b]}`);
+          p = { ...p, [a]: (p[a] ?? NaN) - (p['lr'] ?? NaN) * s[`dE_d${a}`], [b]: (p[b] ?? NaN) - (p['lr'] ?? NaN) * s[`dE_d${b}`] };
         }
         return points.join(' ');
       },

@@ -4,11 +4,13 @@
  * force when only those two weights learn, epoch by epoch. Geometry from lib/figures/contour.
  */
 import { useMemo, useState } from 'preact/hooks';
-import { ARTICLE_EPOCHS, formatTruncated, WEIGHT_NAMES, type WeightName } from '../lib/backprop';
+import { ARTICLE_EPOCHS, formatTruncated, type WeightName } from '../lib/backprop';
 import { shown } from '../lib/chart/shown';
 import { contourMap } from '../lib/figures/contour';
 import type { WeightPair } from '../lib/figures/descent';
 import { useDigits, useParams } from './use-tutorial';
+import PlotAxes from '../components/PlotAxes';
+import WeightPicker from '../components/WeightPicker';
 
 interface Props {
   /** The pair shown first (the page computes it at build time). */
@@ -34,16 +36,7 @@ export default function ContourFigure({ pair: initialPair }: Props) {
     <figure class="fig contour-figure" id={id}>
       <div class="fig-controls">
         {([0, 1] as const).map((k) => (
-          <label key={k} class="fig-pick">
-            {k === 0 ? 'Across' : 'Up'}{' '}
-            <select value={pair[k]} onChange={(e) => pick(k, e.currentTarget.value as WeightName)}>
-              {WEIGHT_NAMES.map((name) => (
-                <option key={name} value={name}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <WeightPicker key={k} label={k === 0 ? 'Across' : 'Up'} value={pair[k]} onPick={(w) => pick(k, w)} />
         ))}
       </div>
       <svg
@@ -61,26 +54,8 @@ export default function ContourFigure({ pair: initialPair }: Props) {
             <rect x={m.left} y={m.top} width={m.right - m.left} height={m.bottom - m.top} />
           </clipPath>
         </defs>
-        {m.xTicks.map((t) => (
-          <g key={`x${t.label}`} class="chart-tick">
-            <line x1={t.at} x2={t.at} y1={m.bottom} y2={m.bottom + 4} />
-            <text x={t.at} y={m.bottom + 16} text-anchor="middle">
-              {t.label}
-            </text>
-          </g>
-        ))}
-        {m.yTicks.map((t) => (
-          <g key={`y${t.label}`} class="chart-tick">
-            <line x1={m.left - 4} x2={m.left} y1={t.at} y2={t.at} />
-            <text x={m.left - 6} y={t.at} dy="0.32em" text-anchor="end">
-              {t.label}
-            </text>
-          </g>
-        ))}
+        <PlotAxes box={m} xTicks={m.xTicks} yTicks={m.yTicks} xName={a} />
         <rect class="contour-frame" x={m.left} y={m.top} width={m.right - m.left} height={m.bottom - m.top} />
-        <text class="fig-axis-name" x={m.right} y={m.height - 2} text-anchor="end">
-          {a}
-        </text>
         <text class="fig-axis-name" x={4} y={m.top + 4} dy="0.7em">
           {b}
         </text>

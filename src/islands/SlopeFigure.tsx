@@ -4,11 +4,13 @@
  * keys on it) sets that weight for the whole page. Geometry from lib/figures/slope; this renders.
  */
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { formatTruncated, gradientName, WEIGHT_NAMES, type WeightName } from '../lib/backprop';
+import { formatTruncated, gradientName, type WeightName } from '../lib/backprop';
 import { shown } from '../lib/chart/shown';
 import { inWindow, keyedWeight, slopeFigure, snapWeight, weightWindow, type Window } from '../lib/figures/slope';
 import { setParam } from '../state/tutorial';
 import { useDigits, useParams } from './use-tutorial';
+import PlotAxes from '../components/PlotAxes';
+import WeightPicker from '../components/WeightPicker';
 
 /** Dragging sets the weight to a hundredth: finer than a pixel, and a value a reader would type. */
 const DRAG_STEP = 0.01;
@@ -53,16 +55,7 @@ export default function SlopeFigure({ weight: initialWeight = 'w5' }: { weight?:
   const id = 'fig-slope';
   return (
     <figure class="fig slope-figure" id={id}>
-      <label class="fig-pick">
-        Weight{' '}
-        <select value={w} onChange={(e) => setW(e.currentTarget.value as WeightName)}>
-          {WEIGHT_NAMES.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <WeightPicker label="Weight" value={w} onPick={setW} />
       <svg
         ref={svg}
         class="fig-plot slope-plot"
@@ -77,26 +70,8 @@ export default function SlopeFigure({ weight: initialWeight = 'w5' }: { weight?:
         onLostPointerCapture={release}
       >
         <title id={`${id}-title`}>E_total against {w}, everything else held</title>
-        {f.yTicks.map((t) => (
-          <g key={`y${t.label}`} class="chart-tick">
-            <line x1={f.left} x2={f.right} y1={t.at} y2={t.at} />
-            <text x={f.left - 5} y={t.at} dy="0.32em" text-anchor="end">
-              {t.label}
-            </text>
-          </g>
-        ))}
-        {f.xTicks.map((t) => (
-          <g key={`x${t.label}`} class="chart-tick">
-            <line x1={t.at} x2={t.at} y1={f.bottom} y2={f.bottom + 4} />
-            <text x={t.at} y={f.bottom + 16} text-anchor="middle">
-              {t.label}
-            </text>
-          </g>
-        ))}
+        <PlotAxes box={f} xTicks={f.xTicks} yTicks={f.yTicks} xName={w} yGrid />
         <path class="chart-axis" d={`M${f.left} ${f.top}V${f.bottom}H${f.right}`} aria-hidden="true" />
-        <text class="fig-axis-name" x={f.right} y={f.height - 2} text-anchor="end" aria-hidden="true">
-          {w}
-        </text>
         <path class="slope-curve" d={f.curve} aria-hidden="true" />
         {f.tangent && (
           <line

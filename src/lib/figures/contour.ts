@@ -7,7 +7,8 @@ import { ARTICLE_EPOCHS, type Params } from '../backprop';
 import { linearScale } from '../chart/scale';
 import { firstRise } from '../chart/oscillation';
 import { errorAt, pairDescent, type PairPath, type WeightPair } from './descent';
-import { dots, frame, polyline, round, ticks, type Frame, type Tick } from './geometry';
+import { dots, frame, polyline, round, ticks, type Frame } from './geometry';
+import type { Tick } from '../chart/loss-chart';
 
 /** A range of one weight: its two ends. */
 export type Range = readonly [number, number];

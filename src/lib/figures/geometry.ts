@@ -1,21 +1,9 @@
 /** Small pieces of figure geometry shared by the figures: a plot frame, points as path data, clipping. Pure. */
 import { formatTick, linearTicks, type Scale } from '../chart/scale';
+import type { LossChartModel, Tick } from '../chart/loss-chart';
 
-/** A plot's drawing box inside its SVG viewBox. */
-export interface Frame {
-  readonly width: number;
-  readonly height: number;
-  readonly left: number;
-  readonly right: number;
-  readonly top: number;
-  readonly bottom: number;
-}
-
-/** An axis tick: where it is drawn and what it reads. */
-export interface Tick {
-  readonly at: number;
-  readonly label: string;
-}
+/** A plot's drawing box inside its SVG viewBox: the same fields as the loss chart's. */
+export type Frame = Pick<LossChartModel, 'width' | 'height' | 'left' | 'right' | 'top' | 'bottom'>;
 
 /** A frame `width` × `height` with room for tick labels on the left and below. */
 export function frame(width: number, height: number, left = 52, bottom = 30): Frame {

@@ -7,7 +7,8 @@ import { evaluate, gradientName, WEIGHT_NAMES, type Params, type WeightName } fr
 import { PARAM_LIMIT } from '../params';
 import { linearScale, type Scale } from '../chart/scale';
 import { errorAlong } from './descent';
-import { clipSegment, frame, polyline, round, ticks, type Frame, type Tick } from './geometry';
+import { clipSegment, frame, polyline, round, ticks, type Frame } from './geometry';
+import type { Tick } from '../chart/loss-chart';
 
 /** The weight range the slope figure shows: its two ends. */
 export type Window = readonly [number, number];
