@@ -21,8 +21,8 @@ export default function SlopeFigure({ weight: initialWeight = 'w5' }: { weight?:
   const [w, setW] = useState<WeightName>(initialWeight);
   // While the point is dragged the axis stays put, even if the weight leaves the usual window.
   const [held, setHeld] = useState<Window | undefined>(undefined);
-  const window = held && inWindow(params[w], held) ? held : weightWindow(params[w]);
-  const f = useMemo(() => slopeFigure(params, w, 360, 240, window), [params, w, window[0], window[1]]);
+  const range = held && inWindow(params[w], held) ? held : weightWindow(params[w]);
+  const f = useMemo(() => slopeFigure(params, w, 360, 240, range), [params, w, range[0], range[1]]);
   const svg = useRef<SVGSVGElement>(null);
 
   const weightAt = (event: PointerEvent): number => {
