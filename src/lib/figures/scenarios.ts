@@ -110,7 +110,7 @@ export function scenarios(): Scenario[] {
       note:
         `Inputs ${ARTICLE_PARAMS.i1} and ${ARTICLE_PARAMS.i2}, targets ${ARTICLE_PARAMS.t1} and ${ARTICLE_PARAMS.t2}, ` +
         `η = ${ARTICLE_PARAMS.lr}: over ${ARTICLE_EPOCHS} epochs E_total falls from ${cut(f.article.start)} to ` +
-        `${cut(f.article.end)}, slowly and without a single rise.`,
+        `${cut(f.article.end)}, without a single rise.`,
     },
     {
       id: 'far-targets',
