@@ -82,7 +82,8 @@ export default function NetworkDiagram({ s, digits, view }: Props) {
 
   // Laid out for the article's precision; at more digits the stylesheet sets the labels smaller.
   const labelWidth = (4 + 3 + 8) * CHAR;
-  const margin = Math.max(R + 8, labelWidth / 2);
+  // An output's error term (∂E/∂o2 = −0.08375) is wider than its values.
+  const margin = backward ? 74 : Math.max(R + 8, labelWidth / 2);
   // A gradient's label (∂E/∂w1 = 0.0003169) is longer than a weight's and sits between two nodes.
   const gap = backward ? 176 : Math.max(128, labelWidth + 16);
   const x = (col: number) => margin + col * gap;
