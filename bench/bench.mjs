@@ -5,7 +5,8 @@
  * the machine, the build time, for every page Lighthouse's four scores (mobile
  * preset, the system Chromium), the JavaScript and CSS the page loads at first
  * load (gzipped), edit-to-screen latency over 50 edits of different fields,
- * and the math module's sweep of six learning rates × 300 epochs.
+ * the math module's sweep of six learning rates × 300 epochs, and the contour
+ * map's recompute per edit.
  *
  * Timings, so not part of `npm test`. Environment: CHROMIUM_PATH (default
  * /usr/bin/chromium), BENCH_LIGHTHOUSE_RUNS (default 3; the median is shown),
@@ -276,6 +277,36 @@ async function benchSweep(m) {
   return { median: median(samples), p95: quantile(samples, 0.95), runs: samples.length, rates: m.ARTICLE_LEARNING_RATES.length, epochs: m.ARTICLE_EPOCHS };
 }
 
+/** The contour map's geometry (section 1.5), loaded through Vite like the math module. */
+async function loadContour() {
+  const { module } = await runnerImport(join(root, 'src/lib/figures/contour.ts'), { configFile: false, logLevel: 'silent' });
+  return /** @type {any} */ (module);
+}
+
+/**
+ * The contour map's recompute after an edit, in milliseconds: the grid of E_total, the contour
+ * levels, marching squares and the 300-epoch two-weight path, all redone (what the figure does on
+ * every change of a parameter). Each run edits a different value, as a reader dragging a field would.
+ * @param {any} m the math module @param {any} c the contour module
+ */
+async function benchContour(m, c) {
+  const pair = ['w6', 'w8'];
+  const edit = (/** @type {number} */ i) => ({ ...m.ARTICLE_PARAMS, lr: 0.1 + (i % 50) * 0.1, w5: 0.4 + (i % 7) * 0.01 });
+  let sink = 0;
+  for (let i = 0; i < 20; i++) sink += c.contourMap(edit(i), pair).contours.length;
+  /** @type {number[]} */
+  const samples = [];
+  const until = performance.now() + 3000;
+  for (let i = 0; samples.length < 50 || (performance.now() < until && samples.length < 1000); i++) {
+    const start = performance.now();
+    const map = c.contourMap(edit(i), pair);
+    samples.push(performance.now() - start);
+    sink += map.contours.length;
+  }
+  if (!(sink > 0)) throw new Error('the contour map drew no line');
+  return { median: median(samples), p95: quantile(samples, 0.95), runs: samples.length, grid: c.GRID_SIZE, levels: c.LEVEL_COUNT };
+}
+
 /** @param {number} n @param {number} [digits] */
 const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
 
@@ -295,6 +326,8 @@ async function main() {
   console.error('bench: math sweep…');
   const math = await loadMath();
   const sweep = await benchSweep(math);
+  console.error('bench: contour map…');
+  const contour = await benchContour(math, await loadContour());
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -339,6 +372,8 @@ async function main() {
       `Build (\`astro build\`, wall clock): ${fmt(buildSeconds)} s.`,
       '',
       `Math module, \`sweep\` of ${sweep.rates} learning rates × ${sweep.epochs} epochs: median ${fmt(sweep.median, 0)} µs, p95 ${fmt(sweep.p95, 0)} µs (${sweep.runs} runs).`,
+      '',
+      `Contour map (1.5), recompute per edit (${contour.grid} × ${contour.grid} grid, ${contour.levels} levels, 300-epoch two-weight path): median ${fmt(contour.median)} ms, p95 ${fmt(contour.p95)} ms (${contour.runs} edits; aim: within a 16 ms frame).`,
       '',
       `Edit to screen, all pages (${allDom.length} edits): to the last DOM change median ${fmt(median(allDom))} ms, p95 ${fmt(quantile(allDom, 0.95))} ms; to the next frame median ${fmt(median(allFrame))} ms, p95 ${fmt(quantile(allFrame, 0.95))} ms.`,
       '',

@@ -125,7 +125,7 @@ test.describe('with the islands’ own code held back', () => {
   for (const path of numberPages.filter((p) => /<astro-island[^>]*client="needed"/.test(builtHtml(p)))) {
     test(`${path}: the page script alone keeps the numbers of islands that have not hydrated`, async ({ page }) => {
       // Islands hydrate only once their component module arrives; here it never does.
-      const held = /\/_astro\/(UpdateTable|EpochStepper|LossChart|WorkbookTools)\.[^/]*\.js$/;
+      const held = /\/_astro\/(UpdateTable|EpochStepper|LossChart|WorkbookTools|NetworkFigure|SlopeFigure|ContourFigure)\.[^/]*\.js$/;
       await page.route((url) => held.test(url.pathname), (route) => route.abort());
       const params = configuration(SEED + 500);
       await page.goto(`${path}${query(params)}`);

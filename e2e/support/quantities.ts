@@ -146,6 +146,17 @@ export function withParams(changes: Partial<Params>): Params {
 }
 
 /**
+ * Runs in the page: brings what an island renders on screen and points at it. Islands are
+ * display: contents, so their first child is what shows; an island on screen at load
+ * (client:needed="changed touch …") waits for a pointer, not for the screen.
+ */
+export function revealIsland(el: Element): void {
+  const shown = el.firstElementChild ?? el.parentElement ?? el;
+  shown.scrollIntoView({ block: 'center' });
+  shown.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
+}
+
+/**
  * Waits until every island has hydrated. Islands that hydrate on visibility are
  * scrolled into view first; the page is scrolled back to the top afterwards.
  */
@@ -154,7 +165,7 @@ export async function waitForHydration(page: Page): Promise<void> {
   // Always the first one still waiting: hydrated islands drop [ssr], so a list taken up front goes stale.
   const waiting = page.locator('astro-island[ssr]:is([client="visible"], [client="needed"])');
   for (let tries = 0; tries < 30 && (await waiting.count()) > 0; tries++) {
-    await waiting.first().evaluate((el) => (el.firstElementChild ?? el.parentElement ?? el).scrollIntoView({ block: 'center' }), undefined, { timeout: 5_000 }).catch(() => undefined);
+    await waiting.first().evaluate(revealIsland, undefined, { timeout: 5_000 }).catch(() => undefined);
     await page.waitForTimeout(100);
   }
   await page.waitForFunction(() => document.querySelector('astro-island[ssr]') === null, undefined, { timeout: 30_000 });

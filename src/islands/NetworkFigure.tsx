@@ -1,0 +1,166 @@
+/**
+ * The network diagram with its two views (values, backward) and the Train control, which plays
+ * gradient descent epoch by epoch by moving the eight weights in the shared state, so that every
+ * number on the page follows. Training counts epochs from the weights in force when it began; any
+ * other change of the parameters starts the count again. Stops at epoch 300; under reduced motion
+ * it only steps. Hydrates when needed: the drawing is on screen at load but its code is not.
+ */
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { advance, evaluate, formatTruncated, WEIGHT_NAMES, type Params } from '../lib/backprop';
+import { shown } from '../lib/chart/shown';
+import { epochsDue, LAST_EPOCH, SPEEDS } from '../lib/figures/training';
+import { $params, setParams } from '../state/tutorial';
+import NetworkDiagram, { type DiagramView } from '../components/NetworkDiagram';
+import { useDigits, useParams } from './use-tutorial';
+
+interface Props {
+  /** The view shown first. */
+  view?: DiagramView;
+}
+
+/** Only the weights of `p`: what a training epoch changes. */
+function weightsOf(p: Params): Partial<Params> {
+  return Object.fromEntries(WEIGHT_NAMES.map((w) => [w, p[w]]));
+}
+
+export default function NetworkFigure({ view: initialView = 'values' }: Props) {
+  const params = useParams();
+  const digits = useDigits();
+  const s = useMemo(() => evaluate(params), [params]);
+  const [view, setView] = useState<DiagramView>(initialView);
+  const [epoch, setEpoch] = useState(1);
+  const [playing, setPlaying] = useState(false);
+  const [speed, setSpeed] = useState<number>(SPEEDS[1]);
+  const [reduced, setReduced] = useState(false);
+  const [said, setSaid] = useState('');
+  // The parameters this control last put in force: any others are the reader's, and restart the count.
+  const ours = useRef<Params | undefined>(undefined);
+  const start = useRef<Params>(params);
+
+  useLayoutEffect(() => {
+    if (params === ours.current) return;
+    start.current = params;
+    setEpoch(1);
+    setPlaying(false);
+  }, [params]);
+
+  // Reduced motion is read after hydration (the server cannot know it), and followed if it changes.
+  useLayoutEffect(() => {
+    const query = matchMedia('(prefers-reduced-motion: reduce)');
+    const follow = () => {
+      setReduced(query.matches);
+      if (query.matches) setPlaying(false);
+    };
+    follow();
+    query.addEventListener('change', follow);
+    return () => query.removeEventListener('change', follow);
+  }, []);
+
+  /** Plays `count` epochs at once from the weights in force; returns the epoch reached. */
+  const play = (count: number, from: number): number => {
+    if (count <= 0) return from;
+    setParams(weightsOf(advance($params.get(), count)));
+    ours.current = $params.get();
+    setEpoch(from + count);
+    return from + count;
+  };
+
+  const sayEpoch = (n: number) =>
+    setSaid(`Epoch ${n}: E_total ${formatTruncated(evaluate($params.get()).E_total, digits)}`);
+
+  useEffect(() => {
+    if (!playing) return undefined;
+    const began = performance.now();
+    const from = epoch;
+    let played = 0;
+    let frame = requestAnimationFrame(function tick(now) {
+      const due = epochsDue(now - began, speed, played, from + played);
+      const reached = play(due, from + played);
+      played += due;
+      if (reached >= LAST_EPOCH) {
+        setPlaying(false);
+        sayEpoch(reached);
+      } else frame = requestAnimationFrame(tick);
+    });
+    return () => cancelAnimationFrame(frame);
+    // Restarted only by play/pause and the speed; the epoch it starts from is read when it starts.
+  }, [playing, speed]);
+
+  const stepOnce = () => sayEpoch(play(1, epoch));
+  const pause = () => {
+    setPlaying(false);
+    sayEpoch(epoch);
+  };
+  const restart = () => {
+    setPlaying(false);
+    setParams(weightsOf(start.current));
+    ours.current = $params.get();
+    setEpoch(1);
+    setSaid('Back to epoch 1, the starting weights.');
+  };
+  const done = epoch >= LAST_EPOCH;
+
+  return (
+    <div class="fig" id="fig-network">
+      <div class="fig-controls" role="group" aria-label="What the drawing shows">
+        <button type="button" aria-pressed={view === 'values'} onClick={() => setView('values')}>
+          Values
+        </button>
+        <button type="button" aria-pressed={view === 'backward'} onClick={() => setView('backward')}>
+          Gradients (backward pass)
+        </button>
+      </div>
+      <NetworkDiagram s={s} digits={digits} view={view} />
+      {view === 'backward' && (
+        <ul class="nd-legend">
+          <li>
+            <svg viewBox="0 0 36 10" aria-hidden="true"><line class="nd-edge nd-positive" x1="1" y1="5" x2="35" y2="5" stroke-width="3" /></svg>
+            solid: positive gradient, the update lowers the weight
+          </li>
+          <li>
+            <svg viewBox="0 0 36 10" aria-hidden="true"><line class="nd-edge nd-negative" x1="1" y1="5" x2="35" y2="5" stroke-width="3" /></svg>
+            dashed: negative gradient, the update raises it
+          </li>
+          <li>width: the gradient’s size on a log scale, from 10⁻⁶ or less (thinnest) to 1 or more</li>
+        </ul>
+      )}
+      <div class="train" role="group" aria-label="Train">
+        <div class="fig-controls">
+          {!reduced && (
+            <button type="button" data-train="play" onClick={() => (playing ? pause() : setPlaying(true))} disabled={done && !playing}>
+              {playing ? 'Pause' : 'Play'}
+            </button>
+          )}
+          <button type="button" data-train="step" onClick={stepOnce} disabled={playing || done}>
+            One epoch
+          </button>
+          <button type="button" data-train="restart" onClick={restart} disabled={epoch <= 1}>
+            Back to epoch 1
+          </button>
+          {!reduced && (
+            <label class="train-speed">
+              Speed{' '}
+              <select value={speed} onChange={(e) => setSpeed(Number(e.currentTarget.value))}>
+                {SPEEDS.map((v) => (
+                  <option key={v} value={v}>
+                    {v} epochs/s
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+        </div>
+        <p class="train-status">
+          Epoch <strong data-train-epoch={String(epoch)}>{epoch}</strong> of {LAST_EPOCH}
+          {epoch > 1 ? ` (after ${epoch - 1} update${epoch > 2 ? 's' : ''} at η = ` : ' (the starting weights)'}
+          {epoch > 1 && <span {...shown({ name: 'lr' }, params.lr, digits)} />}
+          {epoch > 1 && ')'}: E_total = <span {...shown({ name: 'E_total' }, s.E_total, digits)} />
+          {reduced ? '. Reduced motion is on, so training only steps.' : ''}
+        </p>
+        <p class="visually-hidden" role="status">
+          {said}
+        </p>
+      </div>
+    </div>
+  );
+}
