@@ -46,6 +46,8 @@ test('every page is reached from the contents page by its own links, and every l
     await expect(link, `the sidebar links to ${target}`).toBeVisible();
     await link.click();
     await expect.poll(() => new URL(page.url()).pathname).toBe(target);
+    // Loaded in full before the next step: leaving a page mid-load would abort its request.
+    await page.waitForLoadState('load');
     visited.push(target);
     // Every same-origin link on the page points inside the base.
     const outside = await page.$$eval(
