@@ -12,7 +12,10 @@ import { katexWoff2Only } from './src/integrations/katex-woff2-only.mjs';
 import { preactNoSignalProps } from './src/integrations/preact-no-signal-props.mjs';
 import { clientNeeded } from './src/integrations/client-needed.mjs';
 
-// Where the site will live. Override for a deployment under another origin or sub-path.
+// Where the site will live. Override for a deployment under another origin or sub-path: SITE_URL is the
+// origin alone (canonical addresses, preview pictures and the sitemap are built from it and the base),
+// BASE_PATH the path the site is served under (every link and asset). The GitHub Pages workflow and
+// subpath.config.mjs (the tests' second build) set both.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
 const base = process.env.BASE_PATH ?? '/';
 // Lets several builds (parallel work, the benchmark) live side by side; dist/ by default.

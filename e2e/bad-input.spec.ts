@@ -91,17 +91,22 @@ for (const path of PAGES_WITH_FIELDS) {
     const watch = watchPage(page);
     await page.goto(path);
     await hydrate(page);
-    const names = await page.$$eval('input[name]', (els) =>
-      els
-        .filter((el) => !['checkbox', 'radio', 'file', 'hidden', 'button', 'submit', 'reset'].includes((el as HTMLInputElement).type))
-        .map((el) => el.getAttribute('name') ?? ''),
-    );
-    expect(names.length, 'editable fields on the page').toBeGreaterThan(0);
+    // One field per parameter: where a page has several for the same one (/all/ has one in each section
+    // that edits it), they are the same component bound to the same value, so the first stands for all.
+    const fields = await page.$$eval('input[name]', (els) => {
+      const first = new Map<string, string>();
+      for (const el of els) {
+        if (['checkbox', 'radio', 'file', 'hidden', 'button', 'submit', 'reset'].includes((el as HTMLInputElement).type)) continue;
+        const name = el.getAttribute('name') ?? '';
+        if (!first.has(name)) first.set(name, el.id ? `[id="${el.id}"]` : `input[name="${name}"]`);
+      }
+      return [...first];
+    });
+    expect(fields.length, 'editable fields on the page').toBeGreaterThan(0);
     const baselineValues = (await dataValues(page)).map((v) => v.slice(v.indexOf('=') + 1)).join('|');
     const baselineSearch = await page.evaluate(() => location.search);
     const failures: string[] = [];
-    for (const name of names) {
-      const selector = `input[name="${name}"]`;
+    for (const [name, selector] of fields) {
       const field = page.locator(selector);
       const original = await field.inputValue();
       for (const [label, text] of BAD_VALUES) {
@@ -198,7 +203,8 @@ for (const [s, path] of SECTIONS.entries()) {
 async function typeAll(page: Page, values: Partial<Record<ParamName, string>>): Promise<number> {
   let typed = 0;
   for (const [name, text] of Object.entries(values)) {
-    const field = page.locator(`input[name="${name}"]`);
+    // The first field of the parameter (/all/ has one in each section that edits it; all hold one value).
+    const field = page.locator(`input[name="${name}"]`).first();
     if ((await field.count()) === 0) continue;
     await field.fill(text);
     await expect(field, `${name} = ${text} is valid`).not.toHaveAttribute('aria-invalid', 'true');

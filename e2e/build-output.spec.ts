@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { ARTICLE_PARAMS, QUANTITY_NAMES, createResolver } from '../src/lib/backprop';
-import { DEEP_LINK_IDS, OUT_DIR, SECTION_SLUGS, htmlFiles, pagePaths, pathOfFile, sectionPath } from './support/site';
+import { DEEP_LINK_IDS, OUT_DIR, SECTION_SLUGS, htmlFiles, pagePaths, pathOfFile, sectionPath, sitePath } from './support/site';
 
 const files = htmlFiles();
 const html = new Map(files.map((f) => [pathOfFile(f), readFileSync(f, 'utf8')]));
@@ -37,7 +37,7 @@ test('the build has the contents page and the five sections, in the sitemap', ()
     expect(paths.filter((p) => new RegExp(`/1-${n}-[^/]+/?$`).test(p)), `section 1.${n}`).toHaveLength(1);
   }
   for (const slug of Object.values(SECTION_SLUGS)) expect(html.has(sectionPath(slug)), slug).toBe(true);
-  expect(html.has('/'), 'contents page').toBe(true);
+  expect(html.has(sitePath('')), 'contents page').toBe(true);
 });
 
 for (const [path, doc] of html) {

@@ -5,11 +5,10 @@
  * loads at first load (its script entries and islands, followed through their
  * static imports). Deterministic: reads files only, no server.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
-import { OUT_DIR, htmlFiles, pathOfFile } from './site';
+import { defaultSite, type Site } from './site';
 
 /** 12 KiB: the issue's budget for gzipped JavaScript (in total) and for CSS, per page. */
 export const BUDGET_BYTES = 12 * 1024;
@@ -23,7 +22,7 @@ export function gzipSize(data: string | Buffer): number {
 export interface BuiltPage {
   /** The HTML file. */
   readonly file: string;
-  /** The path it is served at, e.g. `/1-3-forward-propagation/`. */
+  /** The path it is served at, base included, e.g. `/1-3-forward-propagation/`. */
   readonly path: string;
   readonly lang: string;
   readonly title: string;
@@ -100,23 +99,19 @@ async function parseHtml(page: Page, html: string): Promise<Parsed> {
   }, html);
 }
 
-/** Every built HTML page, parsed. `page` is any Playwright page (only its DOMParser is used). */
-export async function readBuiltPages(page: Page): Promise<BuiltPage[]> {
+/** Every built HTML page of a build (the default one unless given), parsed. `page` is any Playwright page (only its DOMParser is used). */
+export async function readBuiltPages(page: Page, site: Site = defaultSite): Promise<BuiltPage[]> {
   const pages: BuiltPage[] = [];
-  for (const file of htmlFiles()) {
+  for (const file of site.htmlFiles()) {
     const parsed = await parseHtml(page, readFileSync(file, 'utf8'));
-    pages.push({ file, path: pathOfFile(file), ...parsed });
+    pages.push({ file, path: site.pathOfFile(file), ...parsed });
   }
   return pages;
 }
 
-/** The file in the build output a same-site URL path is served from, or undefined. */
-export function fileForPath(pathname: string): string | undefined {
-  const clean = decodeURIComponent(pathname).replace(/^\/+/, '');
-  const candidates = clean === '' || clean.endsWith('/')
-    ? [join(OUT_DIR, clean, 'index.html')]
-    : [join(OUT_DIR, clean), join(OUT_DIR, clean, 'index.html'), join(OUT_DIR, `${clean}.html`)];
-  return candidates.find((file) => existsSync(file) && !file.endsWith('/'));
+/** The file in the build output a same-site URL path (base included) is served from, or undefined. */
+export function fileForPath(pathname: string, site: Site = defaultSite): string | undefined {
+  return site.fileForPath(pathname);
 }
 
 /**
@@ -161,14 +156,14 @@ export function firstLoadIslands(built: BuiltPage): BuiltPage['islands'] {
  * and the component and renderer modules of its first-load islands, with
  * everything they import statically. Throws when a file is missing.
  */
-export function firstLoadScripts(built: BuiltPage): LoadedFile[] {
+export function firstLoadScripts(built: BuiltPage, site: Site = defaultSite): LoadedFile[] {
   const seen = new Map<string, LoadedFile>();
   const visit = (url: string, from: string) => {
     const resolved = new URL(url, `http://site${from}`);
     if (resolved.origin !== 'http://site') throw new Error(`${built.path}: script from another origin: ${url}`);
     const path = resolved.pathname;
     if (seen.has(path)) return;
-    const file = fileForPath(path);
+    const file = site.fileForPath(path);
     if (!file) throw new Error(`${built.path}: script ${path} (imported by ${from}) is not in the build`);
     const text = readFileSync(file, 'utf8');
     seen.set(path, { path, bytes: Buffer.byteLength(text), gzip: gzipSize(text), text });
@@ -185,10 +180,10 @@ export function inlineScriptGzip(built: BuiltPage): number {
 }
 
 /** The stylesheets a page loads, with sizes (inline `<style>` counted separately). */
-export function pageStylesheets(built: BuiltPage): LoadedFile[] {
+export function pageStylesheets(built: BuiltPage, site: Site = defaultSite): LoadedFile[] {
   return built.stylesheets.map((href) => {
     const path = new URL(href, `http://site${built.path}`).pathname;
-    const file = fileForPath(path);
+    const file = site.fileForPath(path);
     if (!file) throw new Error(`${built.path}: stylesheet ${path} is not in the build`);
     const text = readFileSync(file, 'utf8');
     return { path, bytes: Buffer.byteLength(text), gzip: gzipSize(text), text };
@@ -203,11 +198,15 @@ export function cssUrls(css: string): string[] {
 /** A KaTeX JavaScript bundle contains this error prefix; its CSS and the HTML it produces do not. */
 export const KATEX_JS_SIGNATURE = /KaTeX parse error/;
 
-let builtPages: Map<string, BuiltPage> | undefined;
-/** One built page, parsed once per worker and shared by the specs that read the build. */
-export async function builtPage(page: Page, path: string): Promise<BuiltPage> {
-  builtPages ??= new Map((await readBuiltPages(page)).map((p) => [p.path, p]));
-  const found = builtPages.get(path);
-  if (!found) throw new Error(`${path} is not in the build`);
+const builtPages = new Map<string, Map<string, BuiltPage>>();
+/** One built page (served path), parsed once per worker and build, and shared by the specs that read the build. */
+export async function builtPage(page: Page, path: string, site: Site = defaultSite): Promise<BuiltPage> {
+  let pages = builtPages.get(site.outDir);
+  if (!pages) {
+    pages = new Map((await readBuiltPages(page, site)).map((p) => [p.path, p]));
+    builtPages.set(site.outDir, pages);
+  }
+  const found = pages.get(path);
+  if (!found) throw new Error(`${path} is not in the build at ${site.outDir}`);
   return found;
 }

@@ -25,3 +25,18 @@ export function withBase(path: string): string {
 export function sectionHref(section: Section): string {
   return withBase(`${section.id}/`);
 }
+
+/** The id of a section's place on the one-page tutorial (/all/): `section-1-3-forward-propagation`. */
+export function allSectionId(id: string): string {
+  return `section-${id}`;
+}
+
+/** The absolute address of a page or file inside the site (`SITE_URL` and the base path), for links that leave it. */
+export function absoluteUrl(path: string): string {
+  return new URL(withBase(path), import.meta.env.SITE).href;
+}
+
+/** The address of a page's preview picture, `og/<name>.png` (`name` is the section id, `index` or `all`). */
+export function previewUrl(name: string): string {
+  return absoluteUrl(`og/${name}.png`);
+}

@@ -1,0 +1,86 @@
+/**
+ * Link previews (issue 10, item 5), on every page of the build, under `/` and (tagged `@subpath`)
+ * under a course's sub-path: a title, a description, a canonical address, Open Graph and Twitter
+ * cards whose picture is a 1200 × 630 PNG made at build time, every address absolute and built
+ * from SITE_URL and the base path, and the picture served where the card says.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test } from './support/fixtures';
+
+/** Width and height from a PNG's IHDR chunk, or a reason it is not a PNG. */
+function pngSize(bytes: Buffer): { width: number; height: number } | string {
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  if (!bytes.subarray(0, 8).equals(signature)) return 'not a PNG (signature)';
+  if (bytes.toString('latin1', 12, 16) !== 'IHDR') return 'not a PNG (no IHDR first)';
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/** The head's link-preview tags of a built page, read by the browser's own parser. */
+interface Card {
+  title: string;
+  description: string;
+  canonical: string;
+  meta: Record<string, string>;
+}
+
+test('every page has a title, a description, a canonical address and cards with a 1200 × 630 PNG, all absolute from SITE_URL and the base @subpath', async ({
+  page,
+  site,
+}) => {
+  const origin = site.origin();
+  const paths = site.pagePaths();
+  expect(paths.length, 'pages in the sitemap').toBeGreaterThanOrEqual(7);
+  const pictures = new Set<string>();
+  for (const path of paths) {
+    const card: Card = await page.evaluate((html) => {
+      const doc = new DOMParser().parseFromString(html, 'text/html');
+      const meta: Record<string, string> = {};
+      for (const el of doc.querySelectorAll('meta[property], meta[name]')) {
+        meta[el.getAttribute('property') ?? el.getAttribute('name') ?? ''] = el.getAttribute('content') ?? '';
+      }
+      return {
+        title: doc.title,
+        description: meta['description'] ?? '',
+        canonical: doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? '',
+        meta,
+      };
+    }, site.builtHtml(path));
+    const self = `${origin}${path}`;
+    expect(card.title, `${path}: title`).not.toBe('');
+    expect(card.description.length, `${path}: description`).toBeGreaterThan(20);
+    expect(card.canonical, `${path}: canonical`).toBe(self);
+    expect(card.meta['og:url'], `${path}: og:url`).toBe(self);
+    expect(card.meta['og:title'], `${path}: og:title`).toBe(card.title.split(' · ')[0]);
+    expect(card.meta['og:description'], `${path}: og:description`).toBe(card.description);
+    expect(card.meta['twitter:card'], `${path}: twitter:card`).toBe('summary_large_image');
+    expect(card.meta['twitter:title']).toBe(card.meta['og:title']);
+    expect(card.meta['twitter:description']).toBe(card.description);
+    expect([card.meta['og:image:width'], card.meta['og:image:height'], card.meta['og:image:type']]).toEqual(['1200', '630', 'image/png']);
+    expect(card.meta['og:image:alt'], `${path}: og:image:alt`).toMatch(/network/);
+
+    // The picture: an absolute address under SITE_URL and the base, the same for both cards, one per page.
+    const image = card.meta['og:image'] ?? '';
+    expect(image, `${path}: og:image`).toMatch(new RegExp(`^${origin.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}${site.base}og/[\\w-]+\\.png$`));
+    expect(card.meta['twitter:image']).toBe(image);
+    pictures.add(image);
+    const file = site.fileForPath(new URL(image).pathname);
+    expect(file, `${image} is in the build`).toBeTruthy();
+    expect(pngSize(readFileSync(file ?? '')), image).toEqual({ width: 1200, height: 630 });
+    // ...and served at that path by this build's server (same path, the test server's origin).
+    const served = await page.request.get(new URL(image).pathname);
+    expect(served.status(), `${image} served`).toBe(200);
+    expect(served.headers()['content-type']).toMatch(/^image\/png/);
+  }
+  expect(pictures.size, 'each page has its own picture').toBe(paths.length);
+});
+
+test('the previews differ from page to page and are not blank @subpath', async ({ site }) => {
+  // A blank or identical picture would pass the size check: each must hold drawing (many distinct bytes)
+  // and no two may be equal (the title differs).
+  const files = site
+    .pagePaths()
+    .map((p) => /<meta property="og:image" content="([^"]+)"/.exec(site.builtHtml(p))?.[1] ?? '')
+    .map((url) => readFileSync(site.fileForPath(new URL(url).pathname) ?? ''));
+  for (const bytes of files) expect(bytes.length, 'a PNG with a drawing in it').toBeGreaterThan(8_000);
+  expect(new Set(files.map((b) => b.toString('base64'))).size).toBe(files.length);
+});
