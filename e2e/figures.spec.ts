@@ -218,8 +218,8 @@ test.describe('the backward pass and Train', () => {
 
   test(`${BACKPROP}: Train stops at epoch 300, and the backward view follows it`, async ({ page }) => {
     await page.goto(BACKPROP);
-    await hydrateFigure(page, 'fig-network');
-    await page.locator('#fig-network select').selectOption('30');
+    await hydrateFigure(page, 'fig-backward');
+    await page.locator('#fig-backward select').selectOption('30');
     await page.locator('[data-train="play"]').click();
     await expect(page.locator('[data-train-epoch]')).toHaveAttribute('data-train-epoch', '300', { timeout: 30_000 });
     await expect(page.locator('[data-train="play"]')).toHaveText('Play');
@@ -227,12 +227,12 @@ test.describe('the backward pass and Train', () => {
     await expect(page.locator('[data-train="step"]')).toBeDisabled();
     await expectAtEpoch(page, 300);
     // Each edge is drawn from its gradient: data attributes equal the page's own ∂E/∂w.
-    const edges = await page.locator('#fig-network line[data-gradient]').evaluateAll((els) =>
+    const edges = await page.locator('#fig-backward line[data-gradient]').evaluateAll((els) =>
       els.map((el) => ({ w: el.getAttribute('data-weight'), g: el.getAttribute('data-gradient'), dashed: getComputedStyle(el).strokeDasharray !== 'none' })),
     );
     expect(edges).toHaveLength(8);
     for (const e of edges) {
-      const shown = await page.locator(`#fig-network [data-q="dE_d${e.w}"]`).first().getAttribute('data-value');
+      const shown = await page.locator(`#fig-backward [data-q="dE_d${e.w}"]`).first().getAttribute('data-value');
       expect(e.g).toBe(shown);
       expect(e.dashed, `${e.w}: a negative gradient is dashed`).toBe(Number(e.g) < 0);
     }
@@ -292,7 +292,7 @@ test.describe('without JavaScript', () => {
     await page.goto(BACKPROP);
     await expect(page.locator('#fig-slope .slope-curve')).toBeVisible();
     await expect(page.locator('#fig-slope .slope-tangent')).toHaveAttribute('data-slope', String(s.dE_dw5));
-    await expect(page.locator('#fig-network line[data-gradient]')).toHaveCount(8);
+    await expect(page.locator('#fig-backward line[data-gradient]')).toHaveCount(8);
     expect(mismatches(await readShown(page), ARTICLE_PARAMS)).toEqual([]);
     await page.goto(UPDATE);
     const path = pairDescent(ARTICLE_PARAMS, ['w6', 'w8']);

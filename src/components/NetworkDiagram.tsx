@@ -73,9 +73,13 @@ interface Props {
   s: Snapshot;
   digits: number;
   view: DiagramView;
+  /** Prefix of the diagram's own ids, unique on the page (the whole tutorial on one page shows it twice). */
+  idPrefix: string;
+  /** What distinguishes this drawing from another on the same page, for its landmark's name. */
+  purpose: string;
 }
 
-export default function NetworkDiagram({ s, digits, view }: Props) {
+export default function NetworkDiagram({ s, digits, view, idPrefix, purpose }: Props) {
   const value = (name: QuantityName, cls?: string) => <tspan class={cls} {...shown({ name }, s[name], digits)} />;
   const backward = view === 'backward';
   const looks = edgeLooks(s);
@@ -101,18 +105,18 @@ export default function NetworkDiagram({ s, digits, view }: Props) {
   return (
     <>
       {/* On a phone the drawing keeps a readable size and scrolls sideways in its own box. */}
-      <section class="nd-frame" tabIndex={0} aria-label="Network diagram (scrolls sideways on a narrow screen)">
+      <section class="nd-frame" tabIndex={0} aria-label={`Network diagram, ${purpose} (scrolls sideways on a narrow screen)`}>
       <svg
         class={`nd nd-${view}`}
         role="img"
-        aria-labelledby="nd-title"
-        aria-describedby="nd-values"
+        aria-labelledby={`${idPrefix}-title`}
+        aria-describedby={`${idPrefix}-values`}
         viewBox={`0 0 ${width} ${height}`}
         width={Math.round(width * 1.3)}
         height={Math.round(height * 1.3)}
         font-size="13"
       >
-        <title id="nd-title">
+        <title id={`${idPrefix}-title`}>
           {backward ? 'The 2-2-2 network with the gradient of every weight' : 'The 2-2-2 network with its current values'}
         </title>
         {EDGES.map(([col, from, to], i) => {
@@ -166,7 +170,7 @@ export default function NetworkDiagram({ s, digits, view }: Props) {
         })}
       </svg>
       </section>
-      <p class="visually-hidden" id="nd-values">
+      <p class="visually-hidden" id={`${idPrefix}-values`}>
         {backward
           ? 'Backward view: each connection is drawn by the gradient of its weight, each neuron labelled with its error term. Current values: '
           : 'Inputs i1, i2 feed hidden neurons h1, h2 through w1 to w4; the hidden activations feed outputs o1, o2 through w5 to w8. Current values: '}

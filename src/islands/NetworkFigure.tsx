@@ -16,6 +16,10 @@ import { useDigits, useParams } from './use-tutorial';
 interface Props {
   /** The view shown first. */
   view?: DiagramView;
+  /** The figure's id, unique on the page; `#fig-network` by default. */
+  id?: string;
+  /** What this drawing is for, to tell it from another one on the same page (/all/ shows 1.2's and 1.4's). */
+  purpose?: string;
 }
 
 /** Only the weights of `p`: what a training epoch changes. */
@@ -23,7 +27,7 @@ function weightsOf(p: Params): Partial<Params> {
   return Object.fromEntries(WEIGHT_NAMES.map((w) => [w, p[w]]));
 }
 
-export default function NetworkFigure({ view: initialView = 'values' }: Props) {
+export default function NetworkFigure({ view: initialView = 'values', id = 'fig-network', purpose = 'the network and its values' }: Props) {
   const params = useParams();
   const digits = useDigits();
   const s = useMemo(() => evaluate(params), [params]);
@@ -101,7 +105,7 @@ export default function NetworkFigure({ view: initialView = 'values' }: Props) {
   const done = epoch >= LAST_EPOCH;
 
   return (
-    <div class="fig" id="fig-network">
+    <div class="fig" id={id}>
       <div class="fig-controls" role="group" aria-label="What the drawing shows">
         <button type="button" aria-pressed={view === 'values'} onClick={() => setView('values')}>
           Values
@@ -110,7 +114,7 @@ export default function NetworkFigure({ view: initialView = 'values' }: Props) {
           Gradients (backward pass)
         </button>
       </div>
-      <NetworkDiagram s={s} digits={digits} view={view} />
+      <NetworkDiagram s={s} digits={digits} view={view} idPrefix={id} purpose={purpose} />
       {view === 'backward' && (
         <ul class="nd-legend">
           <li>

@@ -139,7 +139,7 @@ export function scenarios(): Scenario[] {
       id: 'identical',
       title: 'Identical weights',
       page: '1-4-backpropagation',
-      hash: 'fig-network',
+      hash: 'fig-backward',
       params: IDENTICAL,
       note:
         `With every weight at ${IDENTICAL.w1} both hidden neurons receive the same gradients, so they stay the same neuron: ` +
