@@ -58,10 +58,11 @@ describe('every known mistake has its note', () => {
         expect(rule.note.whenEqual.length, rule.id).toBeGreaterThan(40);
         continue;
       }
-      expect(NOTED_MISTAKES, rule.id).toContain(rule);
-      expect(rule.note.words.length, rule.id).toBeGreaterThan(80);
-      expect(rule.wrongFormula(rule.note.column), `${rule.id} changes ${rule.note.column}`).not.toBeNull();
-      expect(rule.columns, rule.id).toContain(rule.note.column);
+      const noted = notedMistake(rule.id);
+      if (!noted) throw new Error(`${rule.id} has a note of its own but is not among the noted mistakes`);
+      expect(noted.note.words.length, rule.id).toBeGreaterThan(80);
+      expect(noted.wrongFormula(noted.note.column), `${rule.id} changes ${noted.note.column}`).not.toBeNull();
+      expect(noted.columns, rule.id).toContain(noted.note.column);
     }
     expect(NOTED_MISTAKES.map((rule) => rule.id)).toEqual(MISTAKES.filter((rule) => !('within' in rule.note)).map((rule) => rule.id));
     expect(wordsWhenEqual(t1ForT2.id)).toEqual([{ id: t1ForT2Hidden.id, words: t1ForT2Hidden.note.whenEqual }]);

@@ -5,7 +5,7 @@
  * MistakeNote.astro typesets the result with KaTeX.
  */
 import { isQuantityName, type QuantityName } from '../backprop';
-import { DEFINITIONS, columnFormula, isWeight, replaceQuantities, type Expr } from '../workbook/formulas';
+import { DEFINITIONS, columnFormula, isWeight, mapQuantities, replaceQuantities, type Expr } from '../workbook/formulas';
 import type { FormulaRule, WorkbookMistake } from '../workbook/mistakes/rule';
 
 /** Quantities written out as a spreadsheet writes them (their definitions), not as a symbol: the places mistakes sit. */
@@ -80,19 +80,10 @@ function writeUnboxed(e: Expr, options: TexOptions): { tex: string; prec: number
 
 /** Opens up the quantities a spreadsheet writes out in full, as the page writes them: a_{h2}(1 − a_{h2}) rather than ∂a_h2/∂h2. */
 function writeOut(e: Expr): Expr {
-  switch (e.k) {
-    case 'q': {
-      const definition = WRITTEN_OUT.has(e.q) ? (DEFINITIONS as Readonly<Record<string, Expr>>)[e.q] : undefined;
-      return definition ? writeOut(definition) : e;
-    }
-    case 'op':
-      return { ...e, a: writeOut(e.a), b: writeOut(e.b) };
-    case 'neg':
-    case 'exp':
-      return { ...e, a: writeOut(e.a) };
-    default:
-      return e;
-  }
+  return mapQuantities(e, (node) => {
+    const definition = WRITTEN_OUT.has(node.q) ? (DEFINITIONS as Readonly<Record<string, Expr>>)[node.q] : undefined;
+    return definition ? writeOut(definition) : node;
+  });
 }
 
 const same = (a: Expr, b: Expr): boolean => JSON.stringify(a) === JSON.stringify(b);
