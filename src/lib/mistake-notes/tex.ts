@@ -73,7 +73,9 @@ function writeUnboxed(e: Expr, options: TexOptions): { tex: string; prec: number
       const symbol = e.op === '*' ? (juxtaposed ? '\\,' : ' \\cdot ') : ` ${e.op} `;
       // A boxed operator stays a binary operator, spaced as one.
       const operator = options.boxedOperator.has(e) ? `\\mathbin{\\boxed{${e.op === '*' ? '\\cdot' : e.op}}}` : symbol;
-      return { tex: `${left}${operator}${right}`, prec: p };
+      // a_{o1}\,(1 - a_{o1}) is one factor: braced, a narrow screen never breaks the line inside it.
+      const tex = `${left}${operator}${right}`;
+      return { tex: juxtaposed && right.startsWith('(') ? `{${tex}}` : tex, prec: p };
     }
   }
 }

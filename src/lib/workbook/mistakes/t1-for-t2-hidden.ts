@@ -31,7 +31,7 @@ export const t1ForT2Hidden = sheetEvidenceRule({
     within: t1ForT2.id,
     whenEqual:
       'The two numbers are equal for these values. That happens whenever t1 = t2, as in the article: then no comparison of values can find the mistake, ' +
-      'and it shows only once the targets differ. (The checker below reads the formulas too, and names it.)',
+      'and it shows only once the targets differ. (The checker in 1.5 reads the formulas too, and names it.)',
   },
   evidence(view) {
     const first = view.params(0);
