@@ -24,6 +24,8 @@ export interface Shown {
   readonly fixedDigits: string | null;
   readonly text: string;
   readonly formControl: boolean;
+  /** A mistake note's number still as the build wrote it (Node's arithmetic): its module has not rendered yet. */
+  readonly fromBuild: boolean;
   /** A short description for failure messages. */
   readonly where: string;
 }
@@ -41,6 +43,7 @@ export async function readShown(page: Page): Promise<Shown[]> {
         fixedDigits: el.closest('[data-digits]')?.getAttribute('data-digits') ?? null,
         text: (el.textContent ?? '').trim(),
         formControl: el.matches('input, select, textarea'),
+        fromBuild: (el.getAttribute('data-q') ?? '').includes('--') && !document.documentElement.hasAttribute('data-mistake-notes'),
         where: `#${index} <${el.tagName.toLowerCase()}> in ${inMath}${el.closest('[id]') ? ` under #${el.closest('[id]')?.id}` : ''}`,
       };
     }),
@@ -91,7 +94,10 @@ export function compareShown(math: MathModule, shown: readonly Shown[], params: 
     const ref = { name: s.q, epoch, ...(s.lr !== null ? { lr: Number(s.lr) } : {}) };
     const label = `${s.q}${s.epoch ? `@${s.epoch}` : ''}${s.lr ? `:lr=${s.lr}` : ''} ${s.where}`;
     const value = resolve(ref);
-    if (s.value !== String(value)) problems.push(`${label}: data-value "${s.value}", expected "${String(value)}"`);
+    // Until their module runs, the notes' numbers are the build's: Node's Math.exp differs from a browser's in the
+    // last bit for about one number in ten, and 300 epochs carry that into the last digits (README, DOM contract).
+    const close = s.fromBuild && Math.abs(Number(s.value) - value) <= 1e-12 * Math.abs(value);
+    if (s.value !== String(value) && !close) problems.push(`${label}: data-value "${s.value}", expected "${String(value)}"`);
     if (s.formControl) continue;
     const digits = s.fixedDigits === null ? pageDigits : Math.max(Number(s.fixedDigits), pageDigits);
     const text = format(ref, value, digits);

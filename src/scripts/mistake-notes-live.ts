@@ -8,6 +8,8 @@ import { createMistakeResolver, formatMistakeQuantity, type MistakeRef } from '.
 import { $digits, $params } from '../state/tutorial';
 
 function render(): void {
+  // Tells tests (and tools) that the notes' numbers are now this browser's, not the build's (README, DOM contract).
+  document.documentElement.dataset['mistakeNotes'] = 'live';
   const resolve = createMistakeResolver($params.get());
   const pageDigits = $digits.get();
   for (const el of document.querySelectorAll<HTMLElement>('[data-q*="--"], [data-pending]')) {
@@ -24,7 +26,9 @@ function render(): void {
   }
 }
 
-// watchState's three lines, written out: importing it would make the first-load chunk export it on every page.
-render();
+// watchState, written out: importing it would make the first-load chunk export it on every page. And the first
+// render only if the values have changed (numbers are pending): otherwise the built numbers are the article's
+// already, and rewriting them would only swap Node's last digits of Math.exp for this browser's.
+if (document.querySelector('[data-pending]')) render();
 $params.listen(render);
 $digits.listen(render);
