@@ -14,7 +14,7 @@
  * Pure: the page loads this only once its values leave the article's (see
  * src/scripts/mistake-notes.ts), and the build and the tests use it as it is.
  */
-import { ARTICLE_EPOCHS, DERIVED_NAMES, PARAM_NAMES, atEpoch, formatTruncated, type Params, type QuantityName } from '../backprop';
+import { ARTICLE_EPOCHS, DERIVED_NAMES, PARAM_NAMES, atEpoch, formatTruncated, type Params, type QuantityName, type Snapshot } from '../backprop';
 import { agreeingDigits } from '../workbook/compare';
 import { notedMistake } from '../workbook/mistakes';
 import type { WorkbookMistake } from '../workbook/mistakes/rule';
@@ -74,6 +74,7 @@ export interface MistakeRef {
  */
 export function createMistakeResolver(params: Params): (ref: MistakeRef) => number {
   const runs = new Map<string, WorkbookRun>();
+  const right = new Map<string, Snapshot>();
   return ({ name, epoch = 1, lr = params.lr }) => {
     const q = parseMistakeName(name);
     if (!q || !Number.isInteger(epoch) || epoch < 1) return Number.NaN;
@@ -84,7 +85,10 @@ export function createMistakeResolver(params: Params): (ref: MistakeRef) => numb
       runs.set(key, run);
     }
     const wrong = run.value(q.column, epoch);
-    return q.agree ? agreeingDigits(wrong, atEpoch(params, epoch, lr)[q.column]) : wrong;
+    if (!q.agree) return wrong;
+    let snapshot = right.get(`${epoch} ${lr}`);
+    if (!snapshot) right.set(`${epoch} ${lr}`, (snapshot = atEpoch(params, epoch, lr)));
+    return agreeingDigits(wrong, snapshot[q.column]);
   };
 }
 
