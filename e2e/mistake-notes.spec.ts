@@ -198,8 +198,8 @@ function near(shown: string, expected: number): boolean {
   return Math.abs(x - expected) <= 1e-9 * Math.max(Math.abs(x), Math.abs(expected), 1e-12);
 }
 
-/** Every note of the page checked against the issue's mistakes for `params`; the problems found. */
-function problemsIn(notes: readonly ShownNote[], params: Params): string[] {
+/** Every note of the page checked against the issue's mistakes for `params` (shown with `digits`, at least 8); the problems found. */
+function problemsIn(notes: readonly ShownNote[], params: Params, digits = 8): string[] {
   const problems: string[] = [];
   for (const note of notes) {
     const id = note.mistakes.split(' ')[0] ?? '';
@@ -213,7 +213,7 @@ function problemsIn(notes: readonly ShownNote[], params: Params): string[] {
     if (!near(note.right.value, atEpoch(params, spec.epoch)[spec.name])) problems.push(`${label}: right value ${note.right.value}`);
     const wrong = spec.wrong(evaluate(params));
     if (!near(note.wrong.value, wrong)) problems.push(`${label}: mistaken value ${note.wrong.value}, expected ${wrong}`);
-    if (note.wrong.text !== formatTruncated(Number(note.wrong.value), 8)) problems.push(`${label}: mistaken text ${note.wrong.text}`);
+    if (note.wrong.text !== formatTruncated(Number(note.wrong.value), Math.max(8, digits))) problems.push(`${label}: mistaken text ${note.wrong.text}`);
     const agree = sharedDigits(Number(note.wrong.value), Number(note.right.value));
     if (note.agree.value !== String(agree) || note.agree.text !== String(agree)) problems.push(`${label}: ${note.agree.text} digits in common, the values share ${agree}`);
     if (note.equalShown !== (agree === 17)) problems.push(`${label}: the sentence for equal values ${note.equalShown ? 'shown' : 'hidden'} with ${agree} digits in common`);
@@ -285,6 +285,16 @@ test(`${UPDATE}: with a linked configuration and after an edit of the learning r
   await typeInto(page, 'lr', '1.3');
   params = { ...params, lr: 1.3 };
   await expect.poll(async () => problemsIn(await readNotes(page), params), { timeout: 10_000 }).toEqual([]);
+  // More digits than the notes' own 8: the notes show them too.
+  await page.locator('select[name="digits"]').selectOption('12');
+  await expect.poll(async () => problemsIn(await readNotes(page), params, 12), { timeout: 10_000 }).toEqual([]);
+});
+
+test(`${BACKPROP}: choosing more digits before any edit shows them in the notes too`, async ({ page }) => {
+  await page.goto(BACKPROP);
+  await settled(page);
+  await page.locator('select[name="digits"]').selectOption('all');
+  await expect.poll(async () => problemsIn(await readNotes(page), ARTICLE_PARAMS, Infinity), { timeout: 10_000 }).toEqual([]);
 });
 
 test(`${BACKPROP}: opened with values, no note claims a stale number while its arithmetic is on its way, nor after`, async ({ page }) => {
