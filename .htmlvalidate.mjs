@@ -36,6 +36,9 @@ export default {
           'border-bottom-width',
           'border-top-width',
           'border-right-width',
+          // \boxed, which the mistake notes use to mark where a wrong formula parts from the right one.
+          'border-style',
+          'border-width',
         ],
       },
     ],

@@ -11,6 +11,7 @@ import { rehypeWrappingDisplayMath } from './src/integrations/rehype-wrapping-di
 import { katexWoff2Only } from './src/integrations/katex-woff2-only.mjs';
 import { preactNoSignalProps } from './src/integrations/preact-no-signal-props.mjs';
 import { clientNeeded } from './src/integrations/client-needed.mjs';
+import { chunkUrl } from './src/integrations/chunk-url.mjs';
 
 // Where the site will live. Override for a deployment under another origin or sub-path: SITE_URL is the
 // origin alone (canonical addresses, preview pictures and the sitemap are built from it and the base),
@@ -46,6 +47,9 @@ export default defineConfig({
   },
   integrations: [mdx(), preact(), sitemap(), clientNeeded()],
   server: { host: '127.0.0.1' },
+  // Stylesheets stay files: Astro inlines a small one as <style> without adding its hash to the
+  // Content-Security-Policy below, which then blocks it (seen with the notes' stylesheet on 1.4).
+  build: { inlineStylesheets: 'never' },
   // Content-Security-Policy as a <meta> on every page (a static host may add it as a header too).
   // Astro hashes its own inline scripts and styles, so neither needs 'unsafe-inline'. The one
   // exception is style ATTRIBUTES: KaTeX positions glyphs with style="height:…;vertical-align:…"
@@ -76,7 +80,7 @@ export default defineConfig({
     },
   },
   vite: {
-    plugins: [katexWoff2Only(), preactNoSignalProps()],
+    plugins: [katexWoff2Only(), preactNoSignalProps(), chunkUrl()],
     build: {
       rolldownOptions: {
         // Astro marks MDX modules with a "use astro:head-inject" directive that its own plugins read

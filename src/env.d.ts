@@ -6,3 +6,9 @@ declare namespace Astro {
     'client:needed'?: boolean | string;
   }
 }
+
+/** `?chunk-url` (src/integrations/chunk-url.mjs): the address of a module built as its own client chunk, not loaded. */
+declare module '*?chunk-url' {
+  const url: string;
+  export default url;
+}

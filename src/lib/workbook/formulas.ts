@@ -135,19 +135,24 @@ function resolve(e: Expr, ctx: PrintContext): { text: string; prec: number } {
   }
 }
 
-/** Marks every quantity of an expression as belonging to the row above. */
-function shiftPrev(e: Expr): Expr {
+/** An expression with each quantity in it replaced by what `leaf` makes of it, everything else kept. */
+export function mapQuantities(e: Expr, leaf: (node: Extract<Expr, { k: 'q' }>) => Expr): Expr {
   switch (e.k) {
     case 'q':
-      return q(e.q, true);
+      return leaf(e);
     case 'op':
-      return { ...e, a: shiftPrev(e.a), b: shiftPrev(e.b) };
+      return { ...e, a: mapQuantities(e.a, leaf), b: mapQuantities(e.b, leaf) };
     case 'neg':
     case 'exp':
-      return { ...e, a: shiftPrev(e.a) };
+      return { ...e, a: mapQuantities(e.a, leaf) };
     default:
       return e;
   }
+}
+
+/** Marks every quantity of an expression as belonging to the row above. */
+function shiftPrev(e: Expr): Expr {
+  return mapQuantities(e, (node) => q(node.q, true));
 }
 
 /** Writes an expression as a spreadsheet formula (without "="). */

@@ -13,6 +13,13 @@ export const e2UsesAo1 = formulaRule({
   short: 'uses a_o1',
   columns: ['E2'],
   variants: [{ replace: { a_o2: build.q('a_o1') } }, { replace: { a_o2: build.q('a_o1'), t2: build.q('t1') } }],
+  note: {
+    column: 'E2',
+    epoch: 1,
+    words:
+      'E2 compares the second output with its target: ½(t2 − a_o2)². The article writes a_o1 there, and a spreadsheet that follows it measures the first output a second time. ' +
+      'No gradient reads the E2 cell, so the weights train exactly as they should; but the E2 and E_total columns, and the loss curve drawn from them, are not the network’s error.',
+  },
   explain: (seen) =>
     `E2 is the second output’s error, ½(t2 − a_o2)². ${list(seen.cells)} use a_o1, the first output (the article’s text has the same slip), ` +
     'so E2 and E_total are off. The gradients do not read E2’s cell, so they can still be right.',

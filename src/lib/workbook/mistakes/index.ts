@@ -6,14 +6,16 @@
  *
  * To add a mistake: write its rule in a new file here, list it below, and add
  * a fixture workbook that shows it (`tests/support/workbook-fixtures.ts`).
- * The checker and the report need no other change.
+ * The checker and the report need no other change. A rule also holds the
+ * tutorial's note on the mistake (`note`); put `<MistakeNote mistake="…" />`
+ * at the step where students make it (a test fails until some page does).
  */
 import type { QuantityName } from '../../backprop';
 import type { Expr } from '../formulas';
 import { e2UsesAo1 } from './e2-uses-a-o1';
 import { lrRelative } from './lr-relative';
 import { plusNotMinus } from './plus-not-minus';
-import { applyVariant, type CellEvidenceRule, type FormulaRule, type SheetEvidenceRule, type Wording } from './rule';
+import { applyVariant, type CellEvidenceRule, type FormulaRule, type SheetEvidenceRule, type WorkbookMistake, type Wording } from './rule';
 import { sigmoidSlopePlus } from './sigmoid-slope-plus';
 import { slopeAh1 } from './slope-a-h1';
 import { t1ForT2 } from './t1-for-t2';
@@ -35,6 +37,19 @@ type Known = (typeof MISTAKES)[number];
 /** The words for a mistake. */
 export function wordingOf(id: MistakeId): Wording {
   return MISTAKES.find((rule) => rule.id === id) ?? UNRECOGNISED;
+}
+
+/** The mistakes the tutorial gives a note of their own, in catalogue order (MistakeNote.astro). */
+export const NOTED_MISTAKES = MISTAKES.filter((rule): rule is Extract<Known, WorkbookMistake> => 'column' in rule.note);
+
+/** A mistake with a note of its own, by id. */
+export function notedMistake(id: string): (typeof NOTED_MISTAKES)[number] | undefined {
+  return NOTED_MISTAKES.find((rule) => rule.id === id);
+}
+
+/** Words other mistakes add to a note, said when its two values are equal (t1 = t2 hides the t1/t2 mistake). */
+export function wordsWhenEqual(id: string): { readonly id: MistakeId; readonly words: string }[] {
+  return MISTAKES.flatMap((rule) => ('within' in rule.note && rule.note.within === id ? [{ id: rule.id, words: rule.note.whenEqual }] : []));
 }
 
 /** The formula rules, in catalogue order. */

@@ -6,9 +6,34 @@
  */
 import { WEIGHT_NAMES, type WeightName } from '../../backprop';
 import { matches } from '../compare';
-import { isWeight } from '../formulas';
+import { evaluateExpr, isWeight, updateExpr, type Getter } from '../formulas';
 import { list } from './words';
 import { cellEvidenceRule, type Facts, type TableView } from './rule';
+
+/**
+ * The rows of the workbook this site exports (export.ts, EXPORT_LAYOUT), as the drifting
+ * reference meets them: the learning rate in B1, a line of text in A2 (B2 empty), the header
+ * in row 3 (B3 holds the text "t1"), epoch 1 in row 4, and column B holding t1 from there on.
+ * tests/mistake-notes.test.ts holds these against the export and a spreadsheet engine.
+ */
+const LAYOUT = { lrRow: 1, headerRow: 3, firstDataRow: 4 } as const;
+
+/**
+ * The learning rate the update into `epoch` reads when "B1" was typed relative in the first
+ * update (row 5) and filled down: row r reads B(r − 4), so epoch e (row e + 3) reads B(e − 1).
+ * An empty cell counts as 0; text makes the formula #VALUE! (NaN here).
+ */
+function driftedRate(epoch: number, lr: number, get: Getter): number {
+  const firstUpdateRow = LAYOUT.firstDataRow + 1;
+  const row = LAYOUT.firstDataRow + epoch - 1;
+  const read = LAYOUT.lrRow + row - firstUpdateRow;
+  if (read === LAYOUT.lrRow) return lr;
+  if (read < LAYOUT.headerRow) return 0;
+  if (read === LAYOUT.headerRow) return Number.NaN;
+  return get('t1', true) ?? Number.NaN;
+}
+
+const NOTE_EPOCH = 3;
 
 /** The update's learning-rate reference points elsewhere than the first update's did. */
 function movedReference(view: TableView, w: WeightName, index: number): Facts | null {
@@ -42,6 +67,19 @@ export const lrRelative = cellEvidenceRule({
   title: 'The learning-rate reference drifts down the rows',
   short: 'learning rate drifts',
   columns: WEIGHT_NAMES,
+  note: {
+    column: 'w1',
+    epoch: NOTE_EPOCH,
+    lrTex: '\\mathrm{B2}',
+    words:
+      'The learning rate sits in one cell, B1 in the workbook this site exports. Typed as B1 rather than $B$1 in the first update and filled down the rows, ' +
+      'the reference moves down with them. The second update reads B2, which is empty and counts as 0, so the weights stand still for an epoch; ' +
+      'the third reads B3, the header “t1”, and from there on every cell of the table is #VALUE!.',
+  },
+  // The formulas read as written; only the cell they take the learning rate from moves.
+  wrongFormula: (column) => (isWeight(column) ? updateExpr(column) : null),
+  rateInto: driftedRate,
+  mistakenValue: (column, get, lr) => (isWeight(column) ? evaluateExpr(updateExpr(column), get, driftedRate(NOTE_EPOCH, lr, get)) : Number.NaN),
   evidence(view, column, index) {
     if (!isWeight(column) || index === 0) return null;
     return movedReference(view, column, index) ?? impliedRate(view, index);

@@ -15,6 +15,13 @@ export const plusNotMinus = formulaRule({
   columns: WEIGHT_NAMES,
   // The update is always "w above − LR·∂E/∂w above"; only its operator changes.
   variants: [{ rewrite: (correct) => (correct.k === 'op' && correct.op === '-' ? build.add(correct.a, correct.b) : correct) }],
+  note: {
+    column: 'w1',
+    epoch: 2,
+    words:
+      'The gradient points the way the error grows, so gradient descent steps against it: w − η·∂E/∂w. ' +
+      'With + every step points up the slope of the error instead of down it.',
+  },
   explain: (seen) =>
     `Gradient descent steps against the gradient: next w = w − LR × ∂E/∂w. ${list(seen.cells)} add LR × ∂E/∂w instead, ` +
     'so each step goes uphill and E_total grows instead of shrinking.',

@@ -1,11 +1,47 @@
 /**
  * The shape of one known mistake: its name and words, the wrong formula or
- * the evidence that shows it, and nothing else. Rules are plain data and
- * pure functions (no DOM, no file reading), so a build-time page can import
- * one to show the same mistake at the step where students make it.
+ * the evidence that shows it, and the tutorial's note on it. Rules are plain
+ * data and pure functions (no DOM, no file reading), so a build-time page can
+ * import one to show the same mistake at the step where students make it.
  */
 import type { Params, QuantityName, WeightName } from '../../backprop';
 import { columnFormula, evaluateExpr, replaceQuantities, type Expr, type Getter, type Replacements } from '../formulas';
+
+/**
+ * How the tutorial shows a mistake beside the step where students make it
+ * (src/components/MistakeNote.astro): plain words for any values, and the one
+ * cell it compares, right and mistaken, in a workbook with every other formula right.
+ */
+export interface NoteSpec {
+  /** What goes wrong and why it matters, in plain words true for any values (the report's `explain` names cells instead). */
+  readonly words: string;
+  /** The column the note compares: one the mistake changes. */
+  readonly column: QuantityName;
+  /** The epoch of the row it compares (1 = the starting values; a weight's first update is epoch 2). */
+  readonly epoch: number;
+  /** TeX for what the mistaken formula reads in place of the learning rate, when that is the mistake (e.g. a cell). */
+  readonly lrTex?: string;
+}
+
+/** A mistake that has no note of its own: its words join another mistake's note when the two values there are equal. */
+export interface SharedNote {
+  /** The mistake whose note shows these words. */
+  readonly within: string;
+  /** Said when that note's mistaken value equals the right one. */
+  readonly whenEqual: string;
+}
+
+/** A mistake as a workbook that has it computes: what the tutorial's note and its 300-epoch run need. */
+export interface WorkbookMistake {
+  readonly id: string;
+  readonly note: NoteSpec;
+  /** The formula a column holds with the mistake (the same in every epoch row, bar the first row's typed weights); null where it is unchanged. */
+  wrongFormula(column: QuantityName): Expr | null;
+  /** The learning rate the weight update into `epoch` (2 or later) reads when the rate cell holds `lr`; `get` reads the row above. */
+  rateInto(epoch: number, lr: number, get: Getter): number;
+  /** The value the mistaken formula gives a column, from one row's values (`prev`: the row above's); for a weight, in the note's epoch. */
+  mistakenValue(column: QuantityName, get: Getter, lr: number): number;
+}
 
 /** Where a mistake shows in one sheet, as its explanation needs it. */
 export interface Sighting {
@@ -36,7 +72,7 @@ export interface Wording {
 export type Variant = { readonly replace: Replacements } | { readonly rewrite: (correct: Expr) => Expr };
 
 /** A mistake in how columns' formulas are written, recognised by recomputing the wrong formula from the row's own values. */
-export interface FormulaRule<Id extends string = string> extends Wording {
+export interface FormulaRule<Id extends string = string> extends Wording, WorkbookMistake {
   readonly kind: 'formula';
   readonly id: Id;
   /** The columns whose formula the mistake changes. */
@@ -85,7 +121,7 @@ export interface TableView {
 }
 
 /** A mistake seen in a wrong cell no formula variant explains, from other evidence (formula text, neighbouring values). */
-export interface CellEvidenceRule<Id extends string = string> extends Wording {
+export interface CellEvidenceRule<Id extends string = string> extends Wording, WorkbookMistake {
   readonly kind: 'cell-evidence';
   readonly id: Id;
   readonly columns: readonly QuantityName[];
@@ -101,6 +137,8 @@ export interface SheetEvidenceRule<Id extends string = string> extends Wording {
   readonly kind: 'sheet-evidence';
   readonly id: Id;
   readonly columns: readonly QuantityName[];
+  /** Where the tutorial says it: a mistake no number shows joins the note of the one whose numbers it hides. */
+  readonly note: SharedNote;
   /** Looks at the whole table; null when there is nothing to say. */
   evidence(view: TableView): SheetEvidence | null;
 }
@@ -114,7 +152,9 @@ export function applyVariant(correct: Expr, variant: Variant): Expr {
 }
 
 /** A formula rule from its words, columns and variants. */
-export function formulaRule<const Id extends string>(spec: Omit<FormulaRule<Id>, 'kind' | 'wrongFormula' | 'mistakenValue'>): FormulaRule<Id> {
+export function formulaRule<const Id extends string>(
+  spec: Omit<FormulaRule<Id>, 'kind' | 'wrongFormula' | 'mistakenValue' | 'rateInto'>,
+): FormulaRule<Id> {
   const wrongFormula = (column: QuantityName): Expr | null => {
     const correct = spec.columns.includes(column) ? columnFormula(column, false) : null;
     return correct && applyVariant(correct, spec.variants[0]);
@@ -123,6 +163,7 @@ export function formulaRule<const Id extends string>(spec: Omit<FormulaRule<Id>,
     ...spec,
     kind: 'formula',
     wrongFormula,
+    rateInto: (_epoch, lr) => lr,
     mistakenValue(column, get, lr) {
       const wrong = wrongFormula(column);
       return wrong ? evaluateExpr(wrong, get, lr) : Number.NaN;
@@ -130,7 +171,7 @@ export function formulaRule<const Id extends string>(spec: Omit<FormulaRule<Id>,
   };
 }
 
-/** A cell-evidence rule from its words, columns and evidence. */
+/** A cell-evidence rule from its words, columns, evidence and what a workbook with it computes. */
 export function cellEvidenceRule<const Id extends string>(spec: Omit<CellEvidenceRule<Id>, 'kind'>): CellEvidenceRule<Id> {
   return { ...spec, kind: 'cell-evidence' };
 }

@@ -23,6 +23,13 @@ export const sigmoidSlopePlus = formulaRule({
   short: 'slope σ·(1 + σ)',
   columns: ['dE_dw1', 'dE_dw2', 'dE_dw3', 'dE_dw4', 'dE_dw5', 'dE_dw6', 'dE_dw7', 'dE_dw8'],
   variants: [{ replace: SLOPES_WITH_PLUS }],
+  note: {
+    column: 'dE_dw5',
+    epoch: 1,
+    words:
+      'The sigmoid’s slope is σ·(1 − σ), with a minus: it comes from differentiating 1/(1 + e^−x), and it is never more than ¼. ' +
+      'Written σ·(1 + σ), the slope is (1 + σ)/(1 − σ) times too large, and every gradient of the chain rule, all eight, is multiplied by such factors.',
+  },
   explain: (seen) =>
     `The sigmoid’s slope is σ·(1 − σ): a_o1·(1 − a_o1) for the first output, a_h1·(1 − a_h1) for the first hidden neuron, and so on, never more than 0.25. ` +
     `${list(seen.cells)} (${names(seen.columns)}) multiply by σ·(1 + σ) instead, several times as much (for σ = 0.6, 0.96 instead of 0.24), ` +

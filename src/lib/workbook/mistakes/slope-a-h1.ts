@@ -13,6 +13,14 @@ export const slopeAh1 = formulaRule({
   short: 'uses a_h1’s slope',
   columns: ['dE_dw3', 'dE_dw4'],
   variants: [{ replace: { da_h2_dh2: build.q('da_h1_dh1') } }],
+  note: {
+    column: 'dE_dw3',
+    epoch: 1,
+    words:
+      'w3 and w4 feed the second hidden neuron, so their gradients pass through that neuron’s slope, a_h2·(1 − a_h2). ' +
+      'A spreadsheet that copies the ∂E/∂w1 and ∂E/∂w2 formulas across keeps a_h1·(1 − a_h1) there instead. ' +
+      'The two slopes differ only as much as a_h1 and a_h2 do, so the wrong gradient can share its first digits with the right one, and nothing looks amiss.',
+  },
   explain(seen, sheet) {
     const digits = Math.min(...seen.columns.map((q) => sheet.agreeingDigits(q)));
     return (

@@ -27,6 +27,12 @@ export const t1ForT2Hidden = sheetEvidenceRule({
   title: 't1 used where t2 belongs (hidden here because t1 = t2)',
   short: 'reads t1 for t2',
   columns: t1ForT2.columns,
+  note: {
+    within: t1ForT2.id,
+    whenEqual:
+      'The two numbers are equal for these values. That happens whenever t1 = t2, as in the article: then no comparison of values can find the mistake, ' +
+      'and it shows only once the targets differ. (The checker in 1.5 reads the formulas too, and names it.)',
+  },
   evidence(view) {
     const first = view.params(0);
     if (!first || first.t1 !== first.t2) return null;

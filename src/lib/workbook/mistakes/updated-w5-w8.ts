@@ -17,6 +17,13 @@ export const updatedW5W8 = formulaRule({
   short: 'uses updated w5…w8',
   columns: ['dE_dw1', 'dE_dw2', 'dE_dw3', 'dE_dw4'],
   variants: [{ replace: UPDATED }],
+  note: {
+    column: 'dE_dw1',
+    epoch: 1,
+    words:
+      '∂E/∂w1 … ∂E/∂w4 carry the output errors back through w5 … w8. In a spreadsheet the updated weights sit one row down, and it is easy to point at them: ' +
+      'w − η·∂E/∂w instead of w. But the output errors were made by this epoch’s weights, so the hidden gradients must go back through the same ones: take all eight gradients first, then update.',
+  },
   explain: (seen) =>
     `∂E/∂w1 … ∂E/∂w4 carry the output errors back through w5 … w8 as they were in this epoch — the weights that produced this row’s outputs. ` +
     `${list(seen.cells)} (${names(seen.columns)}) use the updated weights (w − LR × ∂E/∂w, the next row’s values) instead. ` +

@@ -1,0 +1,34 @@
+/**
+ * The notes' numbers, kept true once mistake-notes.ts has added this to the page (README, DOM
+ * contract): every `data-q` named `NAME--MISTAKE` or `NAME--MISTAKE--agree`, and any the first-load
+ * part set aside as pending, rewritten from the state in force now and after every change, right
+ * after the page script has rewritten the others.
+ */
+import { createMistakeResolver, formatMistakeQuantity, type MistakeRef } from '../lib/mistake-notes/quantities';
+import { $digits, $params } from '../state/tutorial';
+
+function render(): void {
+  // Tells tests (and tools) that the notes' numbers are now this browser's, not the build's (README, DOM contract).
+  document.documentElement.dataset['mistakeNotes'] = 'live';
+  const resolve = createMistakeResolver($params.get());
+  const pageDigits = $digits.get();
+  for (const el of document.querySelectorAll<HTMLElement>('[data-q*="--"], [data-pending]')) {
+    const name = el.dataset['q'] ?? el.dataset['pending'] ?? '';
+    const lr = el.dataset['lr'];
+    const ref: MistakeRef = { name, epoch: Number(el.dataset['epoch'] ?? 1), ...(lr !== undefined ? { lr: Number(lr) } : {}) };
+    // As the page script does: a precision fixed by the content never shows fewer digits than the page's.
+    const fixed = Number(el.closest<HTMLElement>('[data-digits]')?.dataset['digits'] ?? 0);
+    const value = resolve(ref);
+    el.dataset['value'] = String(value);
+    el.textContent = formatMistakeQuantity(ref, value, Math.max(fixed, pageDigits));
+    el.dataset['q'] = name;
+    delete el.dataset['pending'];
+  }
+}
+
+// watchState, written out: importing it would make the first-load chunk export it on every page. And the first
+// render only if the values have changed (numbers are pending): otherwise the built numbers are the article's
+// already, and rewriting them would only swap Node's last digits of Math.exp for this browser's.
+if (document.querySelector('[data-pending]')) render();
+$params.listen(render);
+$digits.listen(render);
