@@ -3,7 +3,7 @@
  * shared by every island and the page script, with the URL query as their
  * lasting form. Nothing about layout lives here.
  */
-import { atom } from './atom';
+import { atom, type ReadableAtom } from './atom';
 import { ARTICLE_PARAMS, DIGIT_CHOICES, type ParamName, type Params } from '../lib/backprop';
 import { configurationQuery, digitsFromQuery, paramsFromQuery, queryString, type QueryProblem } from '../lib/params';
 
@@ -12,8 +12,26 @@ const inBrowser = typeof window !== 'undefined' && typeof location !== 'undefine
 const initialSearch = new URLSearchParams(inBrowser ? location.search : '');
 const initial = paramsFromQuery(initialSearch);
 
-/** The parameters in force: inputs, targets, weights and learning rate. */
-export const $params = atom<Params>(initial.params);
+const params = atom<Params>(initial.params);
+
+/**
+ * The parameters in force: inputs, targets, weights and learning rate. Read-only here: every change
+ * goes through this module's functions, so that a lock (an embed's `lock=`) holds against all of them.
+ */
+export const $params: ReadableAtom<Params> = { get: params.get, listen: params.listen, subscribe: params.subscribe };
+
+// Read-only parameters (an embed's `lock=`): kept at the value they had when locked, for the page's life.
+const locked = new Set<ParamName>();
+
+/** Makes `names` read-only at their values in force, for the rest of the page's life (there is no unlock). */
+export function lockParams(names: Iterable<ParamName>): void {
+  for (const name of names) locked.add(name);
+}
+
+/** Whether a parameter is read-only (locked by an embed's address). */
+export function isLocked(name: ParamName): boolean {
+  return locked.has(name);
+}
 
 /** Significant digits shown (the article's 4 by default; `Infinity` for all). */
 export const $digits = atom<number>(digitsFromQuery(initialSearch));
@@ -37,15 +55,18 @@ export function watchState(listener: () => void): () => void {
   };
 }
 
-/** Puts a new value in force for one parameter. */
+/** Puts a new value in force for one parameter, unless it is locked. */
 export function setParam(name: ParamName, value: number): void {
-  if (!Number.isFinite(value) || $params.get()[name] === value) return;
-  $params.set(Object.freeze({ ...$params.get(), [name]: value }));
+  if (!Number.isFinite(value) || locked.has(name) || params.get()[name] === value) return;
+  params.set(Object.freeze({ ...params.get(), [name]: value }));
 }
 
-/** Back to the article's values. */
+/** Back to the article's values, except for locked parameters, which keep theirs. */
 export function resetParams(): void {
-  $params.set(ARTICLE_PARAMS);
+  const now = params.get();
+  let next = ARTICLE_PARAMS;
+  for (const name of locked) if (now[name] !== next[name]) next = { ...next, [name]: now[name] };
+  params.set(next === ARTICLE_PARAMS ? next : Object.freeze(next));
 }
 
 /** Chooses how many significant digits are shown. */
