@@ -41,7 +41,9 @@ export default defineConfig({
       rehypePlugins: [rehypeWrappingDisplayMath, [rehypeKatex, { strict: 'error', output: 'htmlAndMathml' }], rehypeHeadingLinks],
     }),
   },
-  integrations: [mdx(), preact(), sitemap(), clientNeeded()],
+  // An embed (/embed/<section>/) is a section inside another site's page, not a page of its own: it
+  // names its section as canonical and stays out of the sitemap. The page that explains embeds stays in.
+  integrations: [mdx(), preact(), sitemap({ filter: (page) => !/\/embed\/[^/]+\/?$/.test(new URL(page).pathname) }), clientNeeded()],
   server: { host: '127.0.0.1' },
   // Content-Security-Policy as a <meta> on every page (a static host may add it as a header too).
   // Astro hashes its own inline scripts and styles, so neither needs 'unsafe-inline'. The one

@@ -3,9 +3,10 @@
  * the page does through the module, and the lock cannot be undone. Each test takes a fresh copy
  * of the module, since a lock lasts for the module's life.
  */
-import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import fc from 'fast-check';
 import { ARTICLE_PARAMS, PARAM_NAMES, type ParamName } from '../src/lib/backprop';
+import { lockFromQuery } from '../src/lib/params';
 
 type State = typeof import('../src/state/tutorial');
 
@@ -97,5 +98,43 @@ describe('the lock, whatever the page does', () => {
       }),
       { numRuns: 50 },
     );
+  });
+});
+
+describe('lock= in the address', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  /** The state module as a page at `search` loads it, inside an embed or not. */
+  async function stateAt(search: string, embed: boolean): Promise<State> {
+    vi.stubGlobal('window', {});
+    vi.stubGlobal('location', { search, pathname: '/embed/1-4-backpropagation/', hash: '' });
+    vi.stubGlobal('history', { state: null, replaceState: () => undefined });
+    vi.stubGlobal('document', { documentElement: { hasAttribute: (name: string) => embed && name === 'data-embed' } });
+    return freshState();
+  }
+
+  test('names the parameters to lock: a list, or all; anything else is left out', () => {
+    expect(lockFromQuery(new URLSearchParams('lock=w5,w1,zz'))).toEqual(['w1', 'w5']);
+    expect(lockFromQuery(new URLSearchParams('lock=all'))).toEqual([...PARAM_NAMES]);
+    expect(lockFromQuery(new URLSearchParams('w1=0.3'))).toEqual([]);
+  });
+
+  test('in an embed, is in force as the module loads, at the values the address gives', async () => {
+    const s = await stateAt('?w1=0.3&lock=w1,t2', true);
+    expect(s.isLocked('w1')).toBe(true);
+    expect(s.isLocked('t2')).toBe(true);
+    s.setParam('w1', 0.9);
+    s.resetParams();
+    expect(s.$params.get().w1).toBe(0.3);
+    expect(s.$params.get().t2).toBe(ARTICLE_PARAMS.t2);
+  });
+
+  test('outside an embed, locks nothing', async () => {
+    const s = await stateAt('?w1=0.3&lock=w1', false);
+    expect(s.isLocked('w1')).toBe(false);
+    s.setParam('w1', 0.9);
+    expect(s.$params.get().w1).toBe(0.9);
   });
 });

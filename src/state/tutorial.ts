@@ -5,7 +5,7 @@
  */
 import { atom, type ReadableAtom } from './atom';
 import { ARTICLE_PARAMS, DIGIT_CHOICES, type ParamName, type Params } from '../lib/backprop';
-import { configurationQuery, digitsFromQuery, paramsFromQuery, queryString, type QueryProblem } from '../lib/params';
+import { configurationQuery, digitsFromQuery, lockFromQuery, paramsFromQuery, queryString, type QueryProblem } from '../lib/params';
 
 const inBrowser = typeof window !== 'undefined' && typeof location !== 'undefined';
 
@@ -32,6 +32,10 @@ export function lockParams(names: Iterable<ParamName>): void {
 export function isLocked(name: ParamName): boolean {
   return locked.has(name);
 }
+
+// An embed's address may lock parameters at the values it gives them. Read with the rest of the
+// address, so the lock is in force before any field, toolbar or island starts.
+if (inBrowser && document.documentElement.hasAttribute('data-embed')) lockParams(lockFromQuery(initialSearch));
 
 /** Significant digits shown (the article's 4 by default; `Infinity` for all). */
 export const $digits = atom<number>(digitsFromQuery(initialSearch));

@@ -6,7 +6,7 @@
  * pastes). Pure: no DOM, no state.
  */
 import { PARAM_NAMES, type ParamName } from '../backprop';
-import { isParamName } from '../params';
+import { isParamName, lockFromQuery } from '../params';
 
 /** The parts an embed's `hide=` can remove. */
 export const EMBED_PARTS = ['fields', 'toolbar', 'errata'] as const;
@@ -74,14 +74,15 @@ function quoted(text: string): string {
   return `“${text.length > 20 ? `${text.slice(0, 20)}…` : text}”`;
 }
 
-/** Reads `lock=` (`w1,w2`; `all` for every parameter): known names, and a problem per unknown one. */
+/**
+ * Reads `lock=` (`w1,w2`; `all` for every parameter): the names the state module locks
+ * (lockFromQuery, which the state module applies itself), and a problem per unknown one.
+ */
 export function parseLock(raw: string | null): { lock: ParamName[]; problems: string[] } {
-  const entries = listOf(raw);
-  const wanted = new Set(entries.includes('all') ? PARAM_NAMES : entries.filter(isParamName));
-  const problems = entries
+  const problems = listOf(raw)
     .filter((entry) => entry !== 'all' && !isParamName(entry))
     .map((entry) => `lock: ${quoted(entry)} is not a parameter (${PARAM_NAMES.join(', ')}, or all).`);
-  return { lock: PARAM_NAMES.filter((name) => wanted.has(name)), problems };
+  return { lock: lockFromQuery(new URLSearchParams(raw === null ? '' : [['lock', raw]])), problems };
 }
 
 function isEmbedPart(entry: string): entry is EmbedPart {
