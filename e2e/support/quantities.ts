@@ -146,15 +146,26 @@ export function withParams(changes: Partial<Params>): Params {
 }
 
 /**
- * Waits until every island has hydrated. Islands that hydrate on visibility are
- * scrolled into view first; the page is scrolled back to the top afterwards.
+ * Waits until every island has hydrated. Islands that hydrate on visibility are scrolled into
+ * view first, and pointed at for those that wake when touched (`client:needed="touch"`); the page
+ * is scrolled back to the top afterwards.
  */
 export async function waitForHydration(page: Page): Promise<void> {
   // Islands are display: contents; scroll to what they render, one at a time, so each is seen.
   // Always the first one still waiting: hydrated islands drop [ssr], so a list taken up front goes stale.
   const waiting = page.locator('astro-island[ssr]:is([client="visible"], [client="needed"])');
   for (let tries = 0; tries < 30 && (await waiting.count()) > 0; tries++) {
-    await waiting.first().evaluate((el) => (el.firstElementChild ?? el.parentElement ?? el).scrollIntoView({ block: 'center' }), undefined, { timeout: 5_000 }).catch(() => undefined);
+    await waiting
+      .first()
+      .evaluate(
+        (el) => {
+          (el.firstElementChild ?? el.parentElement ?? el).scrollIntoView({ block: 'center' });
+          el.firstElementChild?.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
+        },
+        undefined,
+        { timeout: 5_000 },
+      )
+      .catch(() => undefined);
     await page.waitForTimeout(100);
   }
   await page.waitForFunction(() => document.querySelector('astro-island[ssr]') === null, undefined, { timeout: 30_000 });
