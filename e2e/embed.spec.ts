@@ -377,7 +377,8 @@ test.describe('the Embed action beside a step’s copy-link', () => {
   test('sits beside every step and gradient of 1.4, and nowhere inside an embed @subpath', async ({ page }) => {
     await page.goto(sectionPath(BACKPROP));
     for (const id of [...Array.from({ length: 8 }, (_, i) => `step-${i + 1}`), ...Array.from({ length: 8 }, (_, i) => `grad-w${i + 1}`)]) {
-      await expect(page.locator(`[id="${id}"] .embed-action summary`).first(), id).toBeVisible();
+      const beside = id.startsWith('step-') ? `[id="${id}"] > astro-island > .embed-action` : `.grad-block:has(> [id="${id}"]) .embed-action`;
+      await expect(page.locator(`${beside} > summary`), id).toBeVisible();
     }
     await page.goto(embedPathFor(BACKPROP));
     await embedReady(page);
