@@ -121,13 +121,16 @@ numberPages.forEach((path, pageIndex) => {
   }
 });
 
+/** Whether a page has an island that hydrates when needed and shows numbers (the Embed action beside a step shows none). */
+function hasWaitingNumbers(path: string): boolean {
+  return /<astro-island[^>]*client="needed"[^>]*>(?:(?!<\/astro-island>)[\s\S])*?\sdata-q=/.test(builtHtml(path));
+}
+
 test.describe('with the islands’ own code held back', () => {
-  // Islands that show numbers (not, say, the Embed action beside a step, which shows none).
-  const numberIslands = /<astro-island[^>]*component-url="[^"]*\/(UpdateTable|EpochStepper|LossChart|WorkbookTools)\./;
-  for (const path of numberPages.filter((p) => numberIslands.test(builtHtml(p)))) {
+  for (const path of numberPages.filter(hasWaitingNumbers)) {
     test(`${path}: the page script alone keeps the numbers of islands that have not hydrated`, async ({ page }) => {
       // Islands hydrate only once their component module arrives; here it never does.
-      const held = /\/_astro\/(UpdateTable|EpochStepper|LossChart|WorkbookTools)\.[^/]*\.js$/;
+      const held = /\/_astro\/(UpdateTable|EpochStepper|LossChart|WorkbookTools|NetworkFigure|SlopeFigure|ContourFigure)\.[^/]*\.js$/;
       await page.route((url) => held.test(url.pathname), (route) => route.abort());
       const params = configuration(SEED + 500);
       await page.goto(`${path}${query(params)}`);

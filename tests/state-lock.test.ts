@@ -29,6 +29,17 @@ describe('a locked parameter', () => {
     expect(state.isLocked('w1')).toBe(true);
   });
 
+  test('keeps its value against setParams, which still moves the others as one change', () => {
+    state.lockParams(['w1']);
+    let changes = 0;
+    state.$params.listen(() => changes++);
+    state.setParams({ w1: 0.9, w2: 0.7, w5: -1 });
+    expect(changes).toBe(1);
+    expect(state.$params.get()).toEqual({ ...ARTICLE_PARAMS, w2: 0.7, w5: -1 });
+    state.setParams({ w1: 0.9 });
+    expect(changes).toBe(1);
+  });
+
   test('keeps its value against Reset, while the others go back to the article', () => {
     state.setParam('w1', 0.3);
     state.setParam('w2', 0.7);
@@ -77,10 +88,11 @@ describe('a locked parameter', () => {
 });
 
 describe('the lock, whatever the page does', () => {
-  test('holds through any sequence of edits and resets (property)', () => {
+  test('holds through any sequence of edits, several-at-once changes and resets (property)', () => {
     const name = fc.constantFrom(...PARAM_NAMES);
     const action = fc.oneof(
       fc.record({ kind: fc.constant('set' as const), name, value: fc.double({ min: -10, max: 10, noNaN: true }) }),
+      fc.record({ kind: fc.constant('many' as const), changes: fc.dictionary(name, fc.double({ min: -10, max: 10, noNaN: true })) }),
       fc.record({ kind: fc.constant('reset' as const) }),
     );
     return fc.assert(
@@ -91,6 +103,7 @@ describe('the lock, whatever the page does', () => {
         s.lockParams(names);
         for (const a of actions) {
           if (a.kind === 'set') s.setParam(a.name, a.value);
+          else if (a.kind === 'many') s.setParams(a.changes);
           else s.resetParams();
         }
         const after = s.$params.get();

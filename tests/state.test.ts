@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ARTICLE_PARAMS } from '../src/lib/backprop';
 import { summariseChange } from '../src/lib/announce';
-import { $digits, $params, currentQuery, resetParams, setDigits, setParam, watchState } from '../src/state/tutorial';
+import { $digits, $params, currentQuery, resetParams, setDigits, setParam, setParams, watchState } from '../src/state/tutorial';
 
 describe('state module', () => {
   beforeEach(() => {
@@ -25,6 +25,19 @@ describe('state module', () => {
     setParam('lr', Number.NaN);
     setParam('lr', Infinity);
     expect($params.get().lr).toBe(0.5);
+  });
+
+  it('puts several values in force as one change, skipping non-finite ones', () => {
+    let changes = 0;
+    const stop = $params.listen(() => changes++);
+    setParams({ w1: 0.3, w5: -1, lr: Number.NaN });
+    expect(changes).toBe(1);
+    expect($params.get()).toEqual({ ...ARTICLE_PARAMS, w1: 0.3, w5: -1 });
+    // Values already in force are no change at all.
+    setParams({ w1: 0.3, w2: ARTICLE_PARAMS.w2 });
+    expect(changes).toBe(1);
+    stop();
+    expect(currentQuery()).toBe('?w1=0.3&w5=-1');
   });
 
   it('resets every parameter', () => {

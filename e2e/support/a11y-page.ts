@@ -6,6 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { PARAM_NAMES } from '../../src/lib/backprop';
+import { revealIsland } from './quantities';
 
 /** The WCAG levels issue 4 holds every page to. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] as const;
@@ -102,10 +103,7 @@ export async function valueInForce(page: Page, name: string): Promise<string[]> 
   );
 }
 
-/**
- * Waits until every island has hydrated: each is scrolled into view (client:visible, `near`) and
- * pointed at (`touch`, an island that wakes when a reader reaches for it).
- */
+/** Waits until every island has hydrated (client:visible ones are scrolled into view first). */
 export async function hydrate(page: Page): Promise<void> {
   // Islands are display: contents; scroll to what they render. Hydration removes `ssr`, so take the first left each time.
   const waiting = page.locator('astro-island[ssr]:is([client="visible"], [client="needed"])');
@@ -113,14 +111,7 @@ export async function hydrate(page: Page): Promise<void> {
     // The island may hydrate between the count and this call (a neighbour's scroll showed it): then go on.
     await waiting
       .first()
-      .evaluate(
-        (el) => {
-          (el.firstElementChild ?? el.parentElement ?? el).scrollIntoView({ block: 'center' });
-          el.firstElementChild?.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
-        },
-        undefined,
-        { timeout: 5_000 },
-      )
+      .evaluate(revealIsland, undefined, { timeout: 5_000 })
       .catch(() => undefined);
     await expect.poll(() => waiting.count(), { timeout: 30_000 }).toBeLessThan(left);
     left = await waiting.count();

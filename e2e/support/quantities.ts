@@ -146,26 +146,26 @@ export function withParams(changes: Partial<Params>): Params {
 }
 
 /**
- * Waits until every island has hydrated. Islands that hydrate on visibility are scrolled into
- * view first, and pointed at for those that wake when touched (`client:needed="touch"`); the page
- * is scrolled back to the top afterwards.
+ * Runs in the page: brings what an island renders on screen and points at it. Islands are
+ * display: contents, so their first child is what shows; an island on screen at load
+ * (client:needed="changed touch …") waits for a pointer, not for the screen.
+ */
+export function revealIsland(el: Element): void {
+  const shown = el.firstElementChild ?? el.parentElement ?? el;
+  shown.scrollIntoView({ block: 'center' });
+  shown.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
+}
+
+/**
+ * Waits until every island has hydrated. Islands that hydrate on visibility are
+ * scrolled into view first; the page is scrolled back to the top afterwards.
  */
 export async function waitForHydration(page: Page): Promise<void> {
   // Islands are display: contents; scroll to what they render, one at a time, so each is seen.
   // Always the first one still waiting: hydrated islands drop [ssr], so a list taken up front goes stale.
   const waiting = page.locator('astro-island[ssr]:is([client="visible"], [client="needed"])');
   for (let tries = 0; tries < 30 && (await waiting.count()) > 0; tries++) {
-    await waiting
-      .first()
-      .evaluate(
-        (el) => {
-          (el.firstElementChild ?? el.parentElement ?? el).scrollIntoView({ block: 'center' });
-          el.firstElementChild?.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
-        },
-        undefined,
-        { timeout: 5_000 },
-      )
-      .catch(() => undefined);
+    await waiting.first().evaluate(revealIsland, undefined, { timeout: 5_000 }).catch(() => undefined);
     await page.waitForTimeout(100);
   }
   await page.waitForFunction(() => document.querySelector('astro-island[ssr]') === null, undefined, { timeout: 30_000 });

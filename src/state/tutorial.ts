@@ -61,8 +61,21 @@ export function watchState(listener: () => void): () => void {
 
 /** Puts a new value in force for one parameter, unless it is locked. */
 export function setParam(name: ParamName, value: number): void {
-  if (!Number.isFinite(value) || locked.has(name) || params.get()[name] === value) return;
-  params.set(Object.freeze({ ...params.get(), [name]: value }));
+  setParams({ [name]: value });
+}
+
+/**
+ * Puts several parameters in force at once, as one change (a training epoch moves all eight
+ * weights). Non-finite values and locked parameters are left as they are.
+ */
+export function setParams(changes: Partial<Params>): void {
+  const current = params.get();
+  const next = { ...current };
+  let changed = false;
+  for (const [name, value] of Object.entries(changes) as [ParamName, number][]) {
+    if (Number.isFinite(value) && value !== current[name] && !locked.has(name)) [next[name], changed] = [value, true];
+  }
+  if (changed) params.set(Object.freeze(next));
 }
 
 /** Back to the article's values, except for locked parameters, which keep theirs. */
