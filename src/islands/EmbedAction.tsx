@@ -11,7 +11,7 @@ import { ARTICLE_PARAMS, PARAM_NAMES, type ParamName } from '../lib/backprop';
 import { PARAM_LABELS } from '../lib/labels';
 import { EMBED_PARTS, embedHelpPath, embedPath, stepsLabel, type EmbedPart, type StepRange } from '../lib/embed/address';
 import { embedQuery, embedSnippet, fallbackHeight } from '../lib/embed/snippet';
-import { currentQuery } from '../state/tutorial';
+import { configurationQuery, queryString } from '../lib/params';
 import { useDigits, useParams } from './use-tutorial';
 
 interface Props {
@@ -50,7 +50,11 @@ function measure(steps: StepRange | null, hide: readonly EmbedPart[]): number {
   if (!hide.includes('toolbar')) total += height(document.querySelector('.toolbar'));
   if (!steps) return total + height(document.querySelector('article.section'));
   if (!hide.includes('fields')) for (const fields of document.querySelectorAll('article.section .params')) total += height(fields) + 24;
-  for (let n = steps.from; n <= steps.to; n++) total += height(document.getElementById(`step-${n}`)) + 24;
+  for (let n = steps.from; n <= steps.to; n++) {
+    const step = document.getElementById(`step-${n}`);
+    // Not this panel, open inside the step as it is measured.
+    total += height(step) - height(step?.querySelector('.embed-action[open] > .embed-panel')) + 24;
+  }
   return total;
 }
 
@@ -78,10 +82,9 @@ function EmbedForm({ slug, section, target, what, parts: sectionParts }: Props) 
   const parts = sectionParts ?? partsIn(steps);
   const lock = locked.filter((n) => changed.includes(n));
   const hide = hidden.filter((p) => parts.includes(p));
-  // digits only re-renders: currentQuery() reads the state in force.
-  void digits;
+  const configuration = queryString(configurationQuery(params, digits));
   const hash = target?.startsWith('grad-') ? `#${target}` : '';
-  const src = `${location.origin}${embedPath(import.meta.env.BASE_URL, slug)}${embedQuery({ steps, lock, hide }, currentQuery())}${hash}`;
+  const src = `${location.origin}${embedPath(import.meta.env.BASE_URL, slug)}${embedQuery({ steps, lock, hide }, configuration)}${hash}`;
   const height = fallbackHeight(target ? measure(steps, hide) : SECTION_HEIGHT);
   const title = `Backpropagation, live: ${section}${steps ? `, ${stepsLabel(steps)}` : ''}`;
   const snippet = embedSnippet({ src, title, height });
@@ -147,7 +150,7 @@ function EmbedForm({ slug, section, target, what, parts: sectionParts }: Props) 
         <a href={src} target="_blank" rel="noopener">
           Preview<span class="visually-hidden"> the embed (opens a new tab)</span>
         </a>
-        {target && <a href={`${embedHelpPath(import.meta.env.BASE_URL)}${currentQuery()}`}>How embedding works</a>}
+        {target && <a href={`${embedHelpPath(import.meta.env.BASE_URL)}${configuration}`}>How embedding works</a>}
         <span class="embed-status" aria-live="polite">
           {said}
         </span>
