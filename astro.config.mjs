@@ -45,7 +45,9 @@ export default defineConfig({
       rehypePlugins: [rehypeWrappingDisplayMath, [rehypeKatex, { strict: 'error', output: 'htmlAndMathml' }], rehypeHeadingLinks],
     }),
   },
-  integrations: [mdx(), preact(), sitemap(), clientNeeded()],
+  // An embed (/embed/<section>/) is a section inside another site's page, not a page of its own: it
+  // names its section as canonical and stays out of the sitemap. The page that explains embeds stays in.
+  integrations: [mdx(), preact(), sitemap({ filter: (page) => !/\/embed\/[^/]+\/?$/.test(new URL(page).pathname) }), clientNeeded()],
   server: { host: '127.0.0.1' },
   // Stylesheets stay files: Astro inlines a small one as <style> without adding its hash to the
   // Content-Security-Policy below, which then blocks it (seen with the notes' stylesheet on 1.4).

@@ -88,6 +88,13 @@ test('the sitemap lists every page, and only pages that exist', () => {
     expect(file, `${sitemap} is in the build`).toBeTruthy();
     listed.push(...locs(readFileSync(file ?? '', 'utf8')).map((loc) => new URL(loc).pathname));
   }
-  const pages = paths.filter((p) => !/(^|\/)404\/?$/.test(p));
+  // An embed (/embed/<section>/) is its section inside another site's page: it stays out, and names
+  // its section's page, which the sitemap lists, as canonical.
+  const isEmbedFrame = (p: string) => /\/embed\/[^/]+\/$/.test(p);
+  const pages = paths.filter((p) => !/(^|\/)404\/?$/.test(p) && !isEmbedFrame(p));
   expect([...new Set(listed)].sort()).toEqual([...pages].sort());
+  for (const frame of paths.filter(isEmbedFrame)) {
+    const canonical = /<link rel="canonical" href="([^"]+)"/.exec(readFileSync(fileForPath(frame) ?? '', 'utf8'))?.[1] ?? '';
+    expect(listed, `${frame} names a listed page as canonical`).toContain(new URL(canonical, 'http://site.invalid').pathname);
+  }
 });

@@ -44,6 +44,15 @@ export function isParamName(name: string): name is ParamName {
   return (PARAM_NAMES as readonly string[]).includes(name);
 }
 
+/**
+ * The parameters an embed's address locks (`lock=w1,w2`, `lock=all`), in the order of
+ * PARAM_NAMES; names that are not parameters are left out (lib/embed/address.ts names them).
+ */
+export function lockFromQuery(search: URLSearchParams): ParamName[] {
+  const names = (search.get('lock') ?? '').split(/[\s,]+/);
+  return PARAM_NAMES.filter((name) => names.includes(name) || names.includes('all'));
+}
+
 /** A URL query value that could not be used, and why. */
 export interface QueryProblem {
   readonly name: ParamName;

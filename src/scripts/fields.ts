@@ -31,7 +31,10 @@ export function startField(input: HTMLInputElement): void {
   input.addEventListener('input', () => {
     const parsed = parseNumber(input.value);
     showError(parsed.ok ? null : parsed.message);
-    if (parsed.ok) setParam(name, parsed.value);
+    if (!parsed.ok) return;
+    setParam(name, parsed.value);
+    // A locked parameter (an embed's lock=) refuses the value: the field goes back to the one in force.
+    if ($params.get()[name] !== parsed.value) input.value = String($params.get()[name]);
   });
   input.addEventListener('blur', () => {
     // Tidy a valid entry ("1e-3" becomes "0.001"); leave an invalid one for the reader to fix.

@@ -99,13 +99,17 @@ function wakeIslandsIfChanged(): void {
   dispatchEvent(new Event(STALE_EVENT));
 }
 
-/** Internal links keep the reader's configuration; the printed address is the full one. */
+/**
+ * Internal links keep the reader's configuration; the printed address is the full one. A link
+ * within the page keeps the whole address (the state module keeps it in step), so that an
+ * embed's own entries (`steps`, `lock`, `hide`) stay: following it must not reload the embed.
+ */
 function carryQueryOnLinks(): void {
   const query = currentQuery();
   for (const a of document.querySelectorAll<HTMLAnchorElement>('a[data-carry], a[data-deep-link]')) {
     const url = new URL(a.getAttribute('href') ?? '', location.href);
     url.search = query;
-    a.href = url.pathname === location.pathname ? `${url.search}${url.hash}` || '#' : `${url.pathname}${url.search}${url.hash}`;
+    a.href = url.pathname === location.pathname ? `${location.search}${url.hash}` || '#' : `${url.pathname}${url.search}${url.hash}`;
   }
   const address = `${location.origin}${location.pathname}${query}`;
   for (const a of document.querySelectorAll<HTMLAnchorElement>('a[data-print-address]')) {

@@ -5,14 +5,14 @@
  * that could not be used. Text only ever goes in through textContent.
  */
 import { summariseChange } from '../lib/announce';
-import { ARTICLE_PARAMS, PARAM_NAMES, describeDigits, type Params } from '../lib/backprop';
+import { ARTICLE_PARAMS, PARAM_NAMES, describeDigits, type ParamName, type Params } from '../lib/backprop';
 import type { QueryProblem } from '../lib/params';
-import { $digits, $params, $queryProblems, dismissQueryProblems, resetParams, setDigits } from '../state/tutorial';
+import { $digits, $params, $queryProblems, dismissQueryProblems, isLocked, resetParams, setDigits } from '../state/tutorial';
 
 /** How long the reader must pause before the summary is spoken. */
 const ANNOUNCE_AFTER_MS = 700;
 
-function changedNames(params: Params): string[] {
+function changedNames(params: Params): ParamName[] {
   return PARAM_NAMES.filter((n) => params[n] !== ARTICLE_PARAMS[n]);
 }
 
@@ -49,8 +49,10 @@ export function startToolbar(bar: HTMLElement): void {
   const announcer = bar.querySelector<HTMLElement>('[data-announcer]');
 
   select?.addEventListener('change', () => setDigits(select.value === 'all' ? Infinity : Number(select.value)));
+  // Reset leaves locked parameters (an embed's lock=) as they are, so only the others count here.
+  const resettable = (params: Params) => changedNames(params).filter((n) => !isLocked(n));
   reset?.addEventListener('click', () => {
-    if (changedNames($params.get()).length > 0) resetParams();
+    if (resettable($params.get()).length > 0) resetParams();
   });
 
   // What the page opened with is not news; only later edits are announced.
@@ -59,7 +61,7 @@ export function startToolbar(bar: HTMLElement): void {
   $params.subscribe((params) => {
     const changed = changedNames(params);
     if (reset) {
-      if (changed.length === 0) reset.setAttribute('aria-disabled', 'true');
+      if (resettable(params).length === 0) reset.setAttribute('aria-disabled', 'true');
       else reset.removeAttribute('aria-disabled');
     }
     if (status) status.textContent = changed.length === 0 ? "Showing the article's values." : `Changed from the article: ${changed.join(', ')}.`;

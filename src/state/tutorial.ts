@@ -3,17 +3,39 @@
  * shared by every island and the page script, with the URL query as their
  * lasting form. Nothing about layout lives here.
  */
-import { atom } from './atom';
+import { atom, type ReadableAtom } from './atom';
 import { ARTICLE_PARAMS, DIGIT_CHOICES, type ParamName, type Params } from '../lib/backprop';
-import { configurationQuery, digitsFromQuery, paramsFromQuery, queryString, type QueryProblem } from '../lib/params';
+import { configurationQuery, digitsFromQuery, lockFromQuery, paramsFromQuery, queryString, type QueryProblem } from '../lib/params';
 
 const inBrowser = typeof window !== 'undefined' && typeof location !== 'undefined';
 
 const initialSearch = new URLSearchParams(inBrowser ? location.search : '');
 const initial = paramsFromQuery(initialSearch);
 
-/** The parameters in force: inputs, targets, weights and learning rate. */
-export const $params = atom<Params>(initial.params);
+const params = atom<Params>(initial.params);
+
+/**
+ * The parameters in force: inputs, targets, weights and learning rate. Read-only here: every change
+ * goes through this module's functions, so that a lock (an embed's `lock=`) holds against all of them.
+ */
+export const $params: ReadableAtom<Params> = { get: params.get, listen: params.listen, subscribe: params.subscribe };
+
+// Read-only parameters (an embed's `lock=`): kept at the value they had when locked, for the page's life.
+const locked = new Set<ParamName>();
+
+/** Makes `names` read-only at their values in force, for the rest of the page's life (there is no unlock). */
+export function lockParams(names: Iterable<ParamName>): void {
+  for (const name of names) locked.add(name);
+}
+
+/** Whether a parameter is read-only (locked by an embed's address). */
+export function isLocked(name: ParamName): boolean {
+  return locked.has(name);
+}
+
+// An embed's address may lock parameters at the values it gives them. Read with the rest of the
+// address, so the lock is in force before any field, toolbar or island starts.
+if (inBrowser && document.documentElement.hasAttribute('data-embed')) lockParams(lockFromQuery(initialSearch));
 
 /** Significant digits shown (the article's 4 by default; `Infinity` for all). */
 export const $digits = atom<number>(digitsFromQuery(initialSearch));
@@ -37,25 +59,31 @@ export function watchState(listener: () => void): () => void {
   };
 }
 
-/** Puts a new value in force for one parameter. */
+/** Puts a new value in force for one parameter, unless it is locked. */
 export function setParam(name: ParamName, value: number): void {
   setParams({ [name]: value });
 }
 
-/** Puts several parameters in force at once, as one change (a training epoch moves all eight weights). */
+/**
+ * Puts several parameters in force at once, as one change (a training epoch moves all eight
+ * weights). Non-finite values and locked parameters are left as they are.
+ */
 export function setParams(changes: Partial<Params>): void {
-  const current = $params.get();
+  const current = params.get();
   const next = { ...current };
   let changed = false;
   for (const [name, value] of Object.entries(changes) as [ParamName, number][]) {
-    if (Number.isFinite(value) && value !== current[name]) [next[name], changed] = [value, true];
+    if (Number.isFinite(value) && value !== current[name] && !locked.has(name)) [next[name], changed] = [value, true];
   }
-  if (changed) $params.set(Object.freeze(next));
+  if (changed) params.set(Object.freeze(next));
 }
 
-/** Back to the article's values. */
+/** Back to the article's values, except for locked parameters, which keep theirs. */
 export function resetParams(): void {
-  $params.set(ARTICLE_PARAMS);
+  const now = params.get();
+  let next = ARTICLE_PARAMS;
+  for (const name of locked) if (now[name] !== next[name]) next = { ...next, [name]: now[name] };
+  params.set(next === ARTICLE_PARAMS ? next : Object.freeze(next));
 }
 
 /** Chooses how many significant digits are shown. */

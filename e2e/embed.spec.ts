@@ -1,0 +1,388 @@
+/**
+ * Embeds (issue 10, item 1), framed the way an instructor frames them: the snippet pasted into a
+ * course page served from another origin (and another site: localhost while the tutorial is on
+ * 127.0.0.1). Every test runs under a sub-path build too (`@subpath`).
+ *
+ * - the height message arrives, in its documented shape, and the frame takes the height, at a
+ *   phone's and a desktop's width; without the script the frame keeps its fixed height and works;
+ * - `lock` holds against the field, Reset, a pointer drag and the address (a deep link inside the
+ *   embed keeps it); `hide` hides; `steps` shows only those steps;
+ * - every number is right for the query, before anything is scrolled to (issue 7);
+ * - "Open in the full tutorial" opens the same step and configuration;
+ * - axe finds nothing inside the embed;
+ * - the "Embed" action beside a step's copy-link gives that snippet, by keyboard at 320 px.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Frame, type Page } from '@playwright/test';
+import { ARTICLE_PARAMS, PARAM_NAMES, type Params } from '../src/lib/backprop';
+import { EMBED_HEIGHT_MESSAGE } from '../src/lib/embed/address';
+import { embedSnippet } from '../src/lib/embed/snippet';
+import { AXE_TAGS, axeViolations, watchPage } from './support/a11y-page';
+import { basePath, coursePage, embedPathFor, startHost, type Host } from './support/embed-host';
+import { mismatchesInPage, serveMathModule, withParams } from './support/quantities';
+import { SECTION_SLUGS, sectionPath } from './support/site';
+
+test.describe.configure({ timeout: 90_000 });
+
+const BACKPROP = SECTION_SLUGS.backprop;
+const ALL_SLUGS = ['1-1-introduction', '1-2-the-network', SECTION_SLUGS.forward, BACKPROP, SECTION_SLUGS.update] as const;
+/** The frame's height without the script, in the tests' own snippets. */
+const FIXED_HEIGHT = 600;
+
+let host: Host;
+test.beforeAll(async ({}, info) => {
+  host = await startHost(info.workerIndex);
+});
+test.afterAll(async () => {
+  await host.close();
+});
+test.beforeEach(async ({ page }) => {
+  await serveMathModule(page);
+});
+
+/** The embed's absolute address on the site under test. */
+function embedUrl(baseURL: string | undefined, slug: string, query: string): string {
+  return new URL(embedPathFor(slug, query), baseURL).href;
+}
+
+/** The embed has applied its address and the page script has run. */
+async function embedReady(frame: Frame | Page): Promise<void> {
+  await frame.waitForFunction(() => !!document.documentElement?.hasAttribute('data-embed-ready') && document.documentElement.hasAttribute('data-precision'));
+}
+
+/** Loads a course page on the other origin holding `pasted`, and returns the embed's frame once it is ready. */
+async function openCoursePage(page: Page, pasted: string): Promise<Frame> {
+  await page.goto(host.page(coursePage(pasted)));
+  const frame = await (await page.locator('iframe').elementHandle())?.contentFrame();
+  if (!frame) throw new Error('the course page has no frame');
+  await frame.waitForURL(/\/embed\//);
+  await embedReady(frame);
+  return frame;
+}
+
+/** A course page framing the embed of `slug` with `query`, through the snippet's own code. */
+async function frameEmbed(page: Page, baseURL: string | undefined, slug: string, query: string, withScript = true): Promise<Frame> {
+  const snippet = embedSnippet({ src: embedUrl(baseURL, slug, query), title: `Backpropagation, live: ${slug}`, height: FIXED_HEIGHT });
+  return openCoursePage(page, withScript ? snippet : snippet.replace(/<script>[\s\S]*<\/script>/, ''));
+}
+
+/** `mismatchesInPage` reads a page through $$eval and evaluate, which a frame has too. */
+function mismatchesIn(frame: Frame, params: Params, digits?: number): Promise<string[]> {
+  return mismatchesInPage(frame as unknown as Page, params, digits);
+}
+
+/** The frame element's height and the height of what the embed shows. */
+async function heights(page: Page, frame: Frame): Promise<{ frame: number; content: number }> {
+  return {
+    frame: await page.locator('iframe').evaluate((el) => Math.round(el.getBoundingClientRect().height)),
+    content: await frame.evaluate(() => Math.ceil(document.querySelector('.embed-main')?.getBoundingClientRect().height ?? 0)),
+  };
+}
+
+/** The height messages the course page received, as it received them. */
+async function heightMessages(page: Page): Promise<{ origin: string; data: Record<string, unknown> }[]> {
+  return page.evaluate(
+    (type) =>
+      (window as unknown as { received: { origin: string; data: Record<string, unknown> }[] }).received.filter(
+        (m) => m.data && typeof m.data === 'object' && m.data['type'] === type,
+      ),
+    EMBED_HEIGHT_MESSAGE,
+  );
+}
+
+/** Ids of the steps the embed shows. */
+async function shownSteps(frame: Frame): Promise<string[]> {
+  return frame.locator('.embed-body > .step').evaluateAll((steps) => steps.filter((s) => s.getClientRects().length > 0).map((s) => s.id));
+}
+
+test.describe('framed on another origin', () => {
+  for (const width of [320, 1280]) {
+    test(`the height message arrives in its documented shape and the frame takes the height, at ${width} px @subpath`, async ({ page, baseURL }) => {
+      await page.setViewportSize({ width, height: 800 });
+      const frame = await frameEmbed(page, baseURL, BACKPROP, '?steps=6&w1=0.3&lock=w1');
+      await expect.poll(async () => (await heightMessages(page)).length).toBeGreaterThan(0);
+      const messages = await heightMessages(page);
+      const siteOrigin = new URL(baseURL ?? '').origin;
+      for (const m of messages) {
+        expect(m.origin).toBe(siteOrigin);
+        expect(Object.keys(m.data).sort()).toEqual(['height', 'type']);
+        expect(Number.isInteger(m.data['height'])).toBe(true);
+      }
+      await expect.poll(async () => { const h = await heights(page, frame); return h.frame - h.content; }).toBe(0);
+      const { content } = await heights(page, frame);
+      expect(content, 'the frame left its fixed height').not.toBe(FIXED_HEIGHT);
+      expect((await heightMessages(page)).at(-1)?.data['height']).toBe(content);
+      // Nothing scrolls inside the frame: it is as high as its content.
+      expect(await frame.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(1);
+    });
+  }
+
+  test('when the course page narrows, a new height arrives and the frame follows @subpath', async ({ page, baseURL }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const frame = await frameEmbed(page, baseURL, BACKPROP, '?steps=5-6');
+    await expect.poll(async () => { const h = await heights(page, frame); return h.frame - h.content; }).toBe(0);
+    const wide = (await heights(page, frame)).frame;
+    await page.setViewportSize({ width: 320, height: 800 });
+    await expect.poll(async () => (await heights(page, frame)).frame).toBeGreaterThan(wide);
+    await expect.poll(async () => { const h = await heights(page, frame); return h.frame - h.content; }).toBe(0);
+  });
+
+  test('without the script (a site that strips it), the frame keeps its fixed height and works @subpath', async ({ page, baseURL }) => {
+    const frame = await frameEmbed(page, baseURL, BACKPROP, '?steps=6&w1=0.3&lock=w1', false);
+    await page.waitForTimeout(500);
+    expect((await heights(page, frame)).frame).toBe(FIXED_HEIGHT);
+    expect(await mismatchesIn(frame, withParams({ w1: 0.3 }))).toEqual([]);
+    // The content is taller than the frame, and the frame scrolls inside to show it.
+    expect(await frame.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(FIXED_HEIGHT);
+    await frame.locator('input[name="w2"]').fill('0.7');
+    expect(await mismatchesIn(frame, withParams({ w1: 0.3, w2: 0.7 }))).toEqual([]);
+  });
+
+  test('the site lets another origin frame its embeds: no X-Frame-Options, no frame-ancestors @subpath', async ({ request, baseURL }) => {
+    const response = await request.get(embedUrl(baseURL, BACKPROP, '?steps=6'));
+    expect(response.status()).toBe(200);
+    const headers = response.headers();
+    expect(headers['x-frame-options']).toBeUndefined();
+    expect(headers['content-security-policy'] ?? '').not.toContain('frame-ancestors');
+    expect(await response.text()).not.toContain('frame-ancestors');
+  });
+});
+
+test.describe('what the address asks for', () => {
+  test('steps= shows only those steps, with the query’s values, and names them @subpath', async ({ page, baseURL }) => {
+    const frame = await frameEmbed(page, baseURL, BACKPROP, '?steps=5-6&w1=0.3');
+    expect(await shownSteps(frame)).toEqual(['step-5', 'step-6']);
+    await expect(frame.locator('.embed-body > h2').first()).toBeHidden();
+    await expect(frame.locator('h1')).toContainText('Steps 5–6');
+    expect(await frame.title()).toMatch(/^Steps 5–6 · 1\.4 Backpropagation/);
+    expect(await mismatchesIn(frame, withParams({ w1: 0.3 }))).toEqual([]);
+  });
+
+  test('hide= removes the fields and the toolbar, or the corrections; without it they show @subpath', async ({ page, baseURL }) => {
+    let frame = await frameEmbed(page, baseURL, BACKPROP, '?steps=6&hide=fields,toolbar');
+    expect(await frame.locator('input[data-param]').evaluateAll((els) => els.filter((el) => el.getClientRects().length > 0).length)).toBe(0);
+    await expect(frame.locator('[data-toolbar]')).toBeHidden();
+    expect(await shownSteps(frame)).toEqual(['step-6']);
+
+    frame = await frameEmbed(page, baseURL, BACKPROP, '?steps=6');
+    await expect(frame.locator('input[name="w1"]')).toBeVisible();
+    await expect(frame.locator('[data-toolbar]')).toBeVisible();
+
+    frame = await frameEmbed(page, baseURL, SECTION_SLUGS.forward, '');
+    await expect(frame.locator('.erratum').first()).toBeVisible();
+    frame = await frameEmbed(page, baseURL, SECTION_SLUGS.forward, '?hide=errata');
+    expect(await frame.locator('.erratum').count()).toBeGreaterThan(0);
+    for (const erratum of await frame.locator('.erratum').all()) await expect(erratum).toBeHidden();
+    await expect(frame.locator('input[name="w1"]').first()).toBeVisible();
+  });
+
+  test('what cannot be used is named in a notice, and the whole section is shown @subpath', async ({ page, baseURL }) => {
+    const frame = await frameEmbed(page, baseURL, BACKPROP, '?steps=12&lock=w9&hide=header');
+    const notice = frame.locator('[data-embed-notice]');
+    await expect(notice).toBeVisible();
+    await expect(notice.locator('li')).toHaveCount(3);
+    expect(await shownSteps(frame)).toHaveLength(8);
+  });
+
+  // Every section, with every parameter changed and eight digits: each number is right before anything is scrolled to.
+  ALL_SLUGS.forEach((slug, s) => {
+    test(`${slug}: every number is right for the query, before anything is scrolled to @subpath`, async ({ page, baseURL }) => {
+      const params = Object.fromEntries(
+        PARAM_NAMES.map((name, k) => [name, name === 'lr' ? 0.25 + s / 4 : Number((((k * 37 + s * 11) % 41) / 20 - 1 + ARTICLE_PARAMS[name]).toFixed(3))]),
+      ) as Params;
+      const query = `?${PARAM_NAMES.map((n) => `${n}=${params[n]}`).join('&')}&digits=8`;
+      const frame = await frameEmbed(page, baseURL, slug, query);
+      expect(await mismatchesIn(frame, params, 8)).toEqual([]);
+      // Islands hydrate as the state differs from the article's: still right after that.
+      await frame.waitForFunction(() => document.querySelector('astro-island[ssr]') === null);
+      expect(await mismatchesIn(frame, params, 8)).toEqual([]);
+      expect(await frame.evaluate(() => window.scrollY)).toBe(0);
+    });
+  });
+});
+
+test.describe('lock=', () => {
+  const query = '?steps=5&w1=0.3&w5=0.6&lock=w1,w5';
+  const locked = withParams({ w1: 0.3, w5: 0.6 });
+
+  test('holds against the field: read-only, and an input event sent anyway is refused @subpath', async ({ page, baseURL }) => {
+    const frame = await frameEmbed(page, baseURL, BACKPROP, query);
+    const w5 = frame.locator('input[name="w5"]');
+    await expect(w5).toHaveValue('0.6');
+    await expect(w5).not.toBeEditable();
+    await expect(frame.locator('.field[data-locked]')).toHaveCount(2);
+    await w5.focus();
+    await page.keyboard.type('9');
+    await page.keyboard.press('Backspace');
+    await expect(w5).toHaveValue('0.6');
+    // What an extension or a script might do: the state refuses it and the field shows the value in force.
+    await w5.evaluate((el: HTMLInputElement) => {
+      el.value = '0.9';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await expect(w5).toHaveValue('0.6');
+    expect(await mismatchesIn(frame, locked)).toEqual([]);
+    // The others stay free.
+    await frame.locator('input[name="w6"]').fill('0.1');
+    expect(await mismatchesIn(frame, { ...locked, w6: 0.1 })).toEqual([]);
+  });
+
+  test('holds against Reset, which resets the others @subpath', async ({ page, baseURL }) => {
+    const frame = await frameEmbed(page, baseURL, BACKPROP, query);
+    const reset = frame.locator('[data-action="reset"]');
+    await expect(reset, 'nothing to reset while only locked values differ').toHaveAttribute('aria-disabled', 'true');
+    await frame.locator('input[name="w2"]').fill('0.7');
+    await expect(reset).not.toHaveAttribute('aria-disabled', 'true');
+    await reset.click();
+    await expect(frame.locator('input[name="w2"]')).toHaveValue(String(ARTICLE_PARAMS.w2));
+    expect(await mismatchesIn(frame, locked)).toEqual([]);
+  });
+
+  test('holds against a pointer drag on the locked number and on its field @subpath', async ({ page, baseURL }) => {
+    const frame = await frameEmbed(page, baseURL, BACKPROP, query);
+    const targets = [frame.locator('#step-5 .katex-html [data-q="w5"]').first(), frame.locator('input[name="w5"]')];
+    for (const target of targets) {
+      await target.scrollIntoViewIfNeeded();
+      const box = await target.boundingBox();
+      if (!box) throw new Error('the locked number is not on screen');
+      const x = box.x + box.width / 2;
+      const y = box.y + box.height / 2;
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      for (let k = 1; k <= 10; k++) await page.mouse.move(x + 15 * k, y - 6 * k);
+      await page.mouse.up();
+      expect(await mismatchesIn(frame, locked)).toEqual([]);
+    }
+    await expect(frame.locator('input[name="w5"]')).toHaveValue('0.6');
+  });
+
+  test('holds against the address: edits and a deep link inside the embed keep it, without a reload @subpath', async ({ page, baseURL }) => {
+    const frame = await frameEmbed(page, baseURL, BACKPROP, query);
+    await frame.locator('input[name="w2"]').fill('0.7');
+    let address = new URL(frame.url()).searchParams;
+    expect([address.get('lock'), address.get('w1'), address.get('w5'), address.get('w2'), address.get('steps')]).toEqual(['w1,w5', '0.3', '0.6', '0.7', '5']);
+    await frame.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+    await frame.locator('a[data-deep-link="step-5"]').click();
+    await expect.poll(() => new URL(frame.url()).hash).toBe('#step-5');
+    expect(await frame.evaluate(() => (window as unknown as { stayed?: boolean }).stayed), 'the embed did not reload').toBe(true);
+    address = new URL(frame.url()).searchParams;
+    expect(address.get('lock')).toBe('w1,w5');
+    await expect(frame.locator('input[name="w5"]')).not.toBeEditable();
+    expect(await mismatchesIn(frame, { ...locked, w2: 0.7 })).toEqual([]);
+  });
+});
+
+test('"Open in the full tutorial" opens the same step and configuration in a new tab @subpath', async ({ page, baseURL }) => {
+  const frame = await frameEmbed(page, baseURL, BACKPROP, '?steps=5-6&w1=0.3&digits=8&lock=w1&hide=toolbar');
+  const link = frame.locator('a[data-embed-open]');
+  await expect(link).toHaveAttribute('target', '_blank');
+  await expect(link).toHaveAttribute('href', `${sectionPath(BACKPROP)}?w1=0.3&digits=8#step-5`);
+  // It follows the reader's edits inside the embed.
+  await frame.locator('input[name="w2"]').fill('0.7');
+  await expect(link).toHaveAttribute('href', `${sectionPath(BACKPROP)}?w1=0.3&w2=0.7&digits=8#step-5`);
+  const [tab] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
+  await tab.waitForLoadState();
+  const url = new URL(tab.url());
+  expect(url.origin).toBe(new URL(baseURL ?? '').origin);
+  expect(url.pathname).toBe(sectionPath(BACKPROP));
+  expect(url.hash).toBe('#step-5');
+  expect([...url.searchParams.keys()].sort()).toEqual(['digits', 'w1', 'w2']);
+  await serveMathModule(tab);
+  await tab.waitForFunction(() => document.documentElement.hasAttribute('data-precision'));
+  expect(await mismatchesInPage(tab, withParams({ w1: 0.3, w2: 0.7 }), 8)).toEqual([]);
+  await tab.close();
+});
+
+test.describe('accessibility inside the embed', () => {
+  test('axe finds nothing in the framed embed, on the course page as a student meets it @subpath', async ({ page, baseURL }) => {
+    const frame = await frameEmbed(page, baseURL, BACKPROP, '?steps=5-6&w1=0.3&lock=w1');
+    await frame.locator('input[name="w2"]').fill('abc');
+    // Not legacy mode: axe goes into the cross-origin frame the way it does for a real course page.
+    const results = await new AxeBuilder({ page }).withTags([...AXE_TAGS]).options({ resultTypes: ['violations'] }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`axe finds nothing in the embed alone, ${colorScheme}, at 320 and 1280 px, with a notice and a locked field @subpath`, async ({ page }) => {
+      const watch = watchPage(page);
+      await page.emulateMedia({ colorScheme });
+      await page.goto(embedPathFor(BACKPROP, '?steps=5-6&w1=0.3&lock=w1,zz'));
+      await embedReady(page);
+      for (const width of [320, 1280]) {
+        await page.setViewportSize({ width, height: 900 });
+        expect(await axeViolations(page), `${width} px`).toEqual([]);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), `no sideways scroll at ${width} px`).toBeLessThanOrEqual(width);
+      }
+      expect(watch.problems).toEqual([]);
+    });
+  }
+});
+
+test.describe('the Embed action beside a step’s copy-link', () => {
+  test('gives the snippet an instructor pastes: Step 6, w1 = 0.3 read-only, sized and working on another site @subpath', async ({ page, context, baseURL }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseURL ?? '').origin });
+    await page.goto(`${sectionPath(BACKPROP)}?w1=0.3`);
+    const action = page.locator('#step-6 .embed-action');
+    await action.locator('summary').click();
+    const lock = action.getByRole('checkbox', { name: 'w1 = 0.3' });
+    await lock.check();
+    const code = action.locator('textarea');
+    await expect(code).toHaveValue(/steps=6&amp;w1=0\.3&amp;lock=w1"/);
+    await action.getByRole('button', { name: 'Copy the code' }).click();
+    await expect(action.locator('.embed-status')).toContainText('Copied');
+    const snippet = await page.evaluate(() => navigator.clipboard.readText());
+    expect(snippet).toBe(await code.inputValue());
+    expect(snippet).toContain(`src="${new URL(embedPathFor(BACKPROP), baseURL).href}`);
+
+    // Pasted into a course page on another site, as is.
+    const frame = await openCoursePage(page, snippet);
+    expect(await shownSteps(frame)).toEqual(['step-6']);
+    await expect(frame.locator('input[name="w1"]')).not.toBeEditable();
+    expect(await mismatchesIn(frame, withParams({ w1: 0.3 }))).toEqual([]);
+    await expect.poll(async () => { const h = await heights(page, frame); return h.frame - h.content; }).toBe(0);
+  });
+
+  test('is usable by keyboard at 320 px: Tab to it, open, choose, close with Escape @subpath', async ({ page }) => {
+    const watch = watchPage(page);
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.goto(`${sectionPath(BACKPROP)}?w1=0.3&w2=0.4`);
+    await page.locator('a[data-deep-link="step-6"]').focus();
+    await page.keyboard.press('Tab');
+    const summary = page.locator('#step-6 .embed-action > summary');
+    await expect(summary).toBeFocused();
+    await page.keyboard.press('Enter');
+    const action = page.locator('#step-6 .embed-action');
+    await expect(action).toHaveAttribute('open', '');
+    const steps = action.getByRole('combobox', { name: 'Steps' });
+    await expect(steps).toBeVisible();
+    await page.keyboard.press('Tab');
+    await expect(steps).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab');
+    await expect(action.getByRole('checkbox', { name: 'w1 = 0.3' })).toBeFocused();
+    await page.keyboard.press('Space');
+    const code = action.locator('textarea');
+    await expect(code).toHaveValue(/steps=6-7&amp;w1=0\.3&amp;w2=0\.4&amp;lock=w1"/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), 'no sideways scroll').toBeLessThanOrEqual(320);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      expect(await axeViolations(page), colorScheme).toEqual([]);
+    }
+    await page.keyboard.press('Escape');
+    await expect(action).not.toHaveAttribute('open', '');
+    await expect(summary).toBeFocused();
+    expect(watch.problems).toEqual([]);
+  });
+
+  test('sits beside every step and gradient of 1.4, and nowhere inside an embed @subpath', async ({ page }) => {
+    await page.goto(sectionPath(BACKPROP));
+    for (const id of [...Array.from({ length: 8 }, (_, i) => `step-${i + 1}`), ...Array.from({ length: 8 }, (_, i) => `grad-w${i + 1}`)]) {
+      const beside = id.startsWith('step-') ? `[id="${id}"] > astro-island > .embed-action` : `.grad-block:has(> [id="${id}"]) .embed-action`;
+      await expect(page.locator(`${beside} > summary`), id).toBeVisible();
+    }
+    await page.goto(embedPathFor(BACKPROP));
+    await embedReady(page);
+    await expect(page.locator('.embed-action')).toHaveCount(0);
+    expect(basePath()).toMatch(/\/$/);
+  });
+});

@@ -1,0 +1,150 @@
+/**
+ * Embeds: a chromeless view of a section or of a run of its steps, for another site's page
+ * (`/embed/1-4-backpropagation/?steps=5-6&w1=0.3&lock=w1`). What an embed's address may say
+ * beyond the configuration (`steps`, `lock`, `hide`), the addresses it links to and the message
+ * it sends its parent: what the embed page itself needs (snippet.ts builds what an instructor
+ * pastes). Pure: no DOM, no state.
+ */
+import { PARAM_NAMES, type ParamName } from '../backprop';
+import { isParamName, lockFromQuery } from '../params';
+
+/** The parts an embed's `hide=` can remove. */
+export const EMBED_PARTS = ['fields', 'toolbar', 'errata'] as const;
+/** One of the parts an embed can hide. */
+export type EmbedPart = (typeof EMBED_PARTS)[number];
+
+/** A run of numbered steps, both ends included (`from` ≤ `to`). */
+export interface StepRange {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** What an embed shows, beyond the configuration (parameters and precision). */
+export interface EmbedOptions {
+  /** The steps shown, or `null` for the whole section. */
+  readonly steps: StepRange | null;
+  /** Parameters shown read-only, in the order of `PARAM_NAMES`. */
+  readonly lock: readonly ParamName[];
+  /** Parts removed, in the order of `EMBED_PARTS`. */
+  readonly hide: readonly EmbedPart[];
+}
+
+/** An embed address read: what it asks for, and what in it could not be used (in words, for a notice). */
+export interface EmbedRequest extends EmbedOptions {
+  readonly problems: readonly string[];
+}
+
+/** The `type` of the message an embed sends its parent: `{ type, height }`, height in CSS pixels. */
+export const EMBED_HEIGHT_MESSAGE = 'backprop-embed:height';
+
+/** The message an embed sends its parent whenever its height changes. */
+export interface EmbedHeightMessage {
+  readonly type: typeof EMBED_HEIGHT_MESSAGE;
+  /** The embed's whole height in CSS pixels, a whole number. */
+  readonly height: number;
+}
+
+const STEPS = /^(\d{1,3})(?:\s*[-–]\s*(\d{1,3}))?$/;
+
+/**
+ * Reads `steps=` (`6`, `5-6`; a reversed range is turned round) for a section of `stepCount`
+ * steps. Absent, or a section without steps: the whole section. Not a step of this section: the
+ * whole section, and a problem saying so.
+ */
+export function parseSteps(raw: string | null, stepCount: number): { steps: StepRange | null; problem?: string } {
+  const text = raw?.trim() ?? '';
+  if (text === '' || stepCount < 1) return { steps: null };
+  const match = STEPS.exec(text);
+  const a = Number(match?.[1]);
+  const b = match?.[2] === undefined ? a : Number(match[2]);
+  const [from, to] = a <= b ? [a, b] : [b, a];
+  if (!match || from < 1 || to > stepCount) {
+    return { steps: null, problem: `steps: “${text.slice(0, 20)}” is not a step or range of steps of this section (1 to ${stepCount}); the whole section is shown.` };
+  }
+  return { steps: { from, to } };
+}
+
+/** The entries of a comma- or space-separated list, without empty ones. */
+function listOf(raw: string | null): string[] {
+  return (raw ?? '').split(/[\s,]+/).filter((entry) => entry !== '');
+}
+
+/** Quotes at most 20 characters of an address value for a notice (never markup: it is shown as text). */
+function quoted(text: string): string {
+  return `“${text.length > 20 ? `${text.slice(0, 20)}…` : text}”`;
+}
+
+/**
+ * Reads `lock=` (`w1,w2`; `all` for every parameter): the names the state module locks
+ * (lockFromQuery, which the state module applies itself), and a problem per unknown one.
+ */
+export function parseLock(raw: string | null): { lock: ParamName[]; problems: string[] } {
+  const problems = listOf(raw)
+    .filter((entry) => entry !== 'all' && !isParamName(entry))
+    .map((entry) => `lock: ${quoted(entry)} is not a parameter (${PARAM_NAMES.join(', ')}, or all).`);
+  return { lock: lockFromQuery(new URLSearchParams(raw === null ? '' : [['lock', raw]])), problems };
+}
+
+function isEmbedPart(entry: string): entry is EmbedPart {
+  return (EMBED_PARTS as readonly string[]).includes(entry);
+}
+
+/** Reads `hide=` (`fields,toolbar,errata`): known parts, and a problem per unknown one. */
+export function parseHide(raw: string | null): { hide: EmbedPart[]; problems: string[] } {
+  const entries = listOf(raw);
+  const problems = entries
+    .filter((entry) => !isEmbedPart(entry))
+    .map((entry) => `hide: ${quoted(entry)} is not a part that can be hidden (${EMBED_PARTS.join(', ')}).`);
+  return { hide: EMBED_PARTS.filter((part) => entries.includes(part)), problems };
+}
+
+/** Everything an embed's address asks for beyond the configuration, for a section of `stepCount` steps. */
+export function parseEmbedQuery(search: URLSearchParams, stepCount: number): EmbedRequest {
+  const steps = parseSteps(search.get('steps'), stepCount);
+  const lock = parseLock(search.get('lock'));
+  const hide = parseHide(search.get('hide'));
+  return {
+    steps: steps.steps,
+    lock: lock.lock,
+    hide: hide.hide,
+    problems: [...(steps.problem ? [steps.problem] : []), ...lock.problems, ...hide.problems],
+  };
+}
+
+/** How a run of steps is named: "Step 6", "Steps 5–6". */
+export function stepsLabel(steps: StepRange): string {
+  return steps.from === steps.to ? `Step ${steps.from}` : `Steps ${steps.from}–${steps.to}`;
+}
+
+/** The path of the page that explains embedding (`/base/embed/`). */
+export function embedHelpPath(base: string): string {
+  return `${base.replace(/\/?$/, '/')}embed/`;
+}
+
+/** The path of a section's embed under the site's base path (`/base/embed/1-4-backpropagation/`). */
+export function embedPath(base: string, slug: string): string {
+  return `${embedHelpPath(base)}${slug}/`;
+}
+
+/** The path of a section's page under the site's base path (`/base/1-4-backpropagation/`). */
+export function sectionPagePath(base: string, slug: string): string {
+  return `${base.replace(/\/?$/, '/')}${slug}/`;
+}
+
+/**
+ * Where an embed's "Open in the full tutorial" leads: the section's page with the same
+ * configuration, at the embed's target (a `#grad-w5` it was opened at) or its first step.
+ */
+export function fullTutorialHref(base: string, slug: string, configuration: string, steps: StepRange | null, hash = ''): string {
+  const target = /^#(?:step-\d+|grad-w\d+)$/.test(hash) ? hash : steps ? `#step-${steps.from}` : '';
+  return `${sectionPagePath(base, slug)}${configuration}${target}`;
+}
+
+/** The section a page path belongs to (`/base/embed/1-4-backpropagation/` → embed of `1-4-backpropagation`). */
+export function sectionOfPath(pathname: string, base: string): { slug: string; embed: boolean } {
+  const root = base.replace(/\/?$/, '/');
+  const inside = pathname.startsWith(root) ? pathname.slice(root.length) : pathname;
+  const parts = inside.split('/').filter((part) => part !== '');
+  const embed = parts[0] === 'embed';
+  return { slug: (embed ? parts[1] : parts[0]) ?? '', embed };
+}

@@ -1,0 +1,214 @@
+/**
+ * Embed addresses (lib/embed/): reading `steps`, `lock` and `hide`, building an embed's query,
+ * its links and the snippet an instructor pastes.
+ */
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { PARAM_NAMES } from '../src/lib/backprop';
+import {
+  EMBED_HEIGHT_MESSAGE,
+  EMBED_PARTS,
+  embedPath,
+  fullTutorialHref,
+  parseEmbedQuery,
+  parseHide,
+  parseLock,
+  parseSteps,
+  sectionOfPath,
+  stepsLabel,
+} from '../src/lib/embed/address';
+import { embedQuery, embedSnippet, fallbackHeight } from '../src/lib/embed/snippet';
+
+describe('steps=', () => {
+  test.each([
+    ['6', { from: 6, to: 6 }],
+    ['5-6', { from: 5, to: 6 }],
+    [' 5 - 6 ', { from: 5, to: 6 }],
+    ['5–6', { from: 5, to: 6 }],
+    ['6-5', { from: 5, to: 6 }],
+    ['1-8', { from: 1, to: 8 }],
+  ])('%j is a step or range of steps', (raw, steps) => {
+    expect(parseSteps(raw, 8)).toEqual({ steps });
+  });
+
+  test.each([null, '', '  '])('%j (absent) means the whole section, quietly', (raw) => {
+    expect(parseSteps(raw, 8)).toEqual({ steps: null });
+  });
+
+  test.each(['0', '9', '3-9', 'abc', '5-', '-5', '5-6-7', '1.5', '<b>', '5,6', '1'.repeat(50)])(
+    '%j is not a step of 1 to 8: the whole section, with a problem saying so',
+    (raw) => {
+      const { steps, problem } = parseSteps(raw, 8);
+      expect(steps).toBeNull();
+      expect(problem).toMatch(/^steps: .* \(1 to 8\); the whole section is shown\.$/);
+      expect(problem!.length).toBeLessThan(140);
+    },
+  );
+
+  test('a section without steps is shown whole, whatever steps= says', () => {
+    expect(parseSteps('5-6', 0)).toEqual({ steps: null });
+  });
+
+  test('any range within the section is read back as written', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 8 }), (a, b) => {
+        const { steps } = parseSteps(`${a}-${b}`, 8);
+        expect(steps).toEqual({ from: Math.min(a, b), to: Math.max(a, b) });
+      }),
+    );
+  });
+
+  test('is named as a reader would say it', () => {
+    expect(stepsLabel({ from: 6, to: 6 })).toBe('Step 6');
+    expect(stepsLabel({ from: 5, to: 6 })).toBe('Steps 5–6');
+  });
+});
+
+describe('lock=', () => {
+  test('names parameters, in the order of PARAM_NAMES, once each', () => {
+    expect(parseLock('w2,w1, w1 lr')).toEqual({ lock: ['w1', 'w2', 'lr'], problems: [] });
+  });
+
+  test('all locks every parameter', () => {
+    expect(parseLock('all').lock).toEqual([...PARAM_NAMES]);
+  });
+
+  test('absent or empty locks nothing', () => {
+    expect(parseLock(null)).toEqual({ lock: [], problems: [] });
+    expect(parseLock(',,')).toEqual({ lock: [], problems: [] });
+  });
+
+  test('an unknown name is left out and named, cut short', () => {
+    const { lock, problems } = parseLock('w1,w9,' + 'x'.repeat(100));
+    expect(lock).toEqual(['w1']);
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^lock: “w9” is not a parameter/);
+    expect(problems[1]).toContain(`“${'x'.repeat(20)}…”`);
+  });
+});
+
+describe('hide=', () => {
+  test('names the parts, in their own order', () => {
+    expect(parseHide('errata,fields')).toEqual({ hide: ['fields', 'errata'], problems: [] });
+    expect(parseHide('fields,toolbar,errata').hide).toEqual([...EMBED_PARTS]);
+  });
+
+  test('an unknown part is left out and named', () => {
+    expect(parseHide('header,toolbar')).toEqual({ hide: ['toolbar'], problems: [expect.stringMatching(/^hide: “header” is not a part/)] });
+  });
+});
+
+describe('an embed address', () => {
+  test('is read whole, with every problem', () => {
+    const request = parseEmbedQuery(new URLSearchParams('steps=6&w1=0.3&lock=w1,zz&hide=toolbar'), 8);
+    expect(request).toEqual({ steps: { from: 6, to: 6 }, lock: ['w1'], hide: ['toolbar'], problems: [expect.stringContaining('“zz”')] });
+  });
+
+  test('is written steps first, then the configuration, then lock and hide, with readable commas', () => {
+    const query = embedQuery({ steps: { from: 5, to: 6 }, lock: ['w1', 'w2'], hide: ['fields', 'errata'] }, '?w1=0.3&w2=0.1&digits=8');
+    expect(query).toBe('?steps=5-6&w1=0.3&w2=0.1&digits=8&lock=w1,w2&hide=fields,errata');
+    expect(embedQuery({ steps: null, lock: [], hide: [] }, '')).toBe('');
+    expect(embedQuery({ steps: { from: 6, to: 6 }, lock: [], hide: [] }, '')).toBe('?steps=6');
+  });
+
+  test('written and read again, asks for the same (a round trip over every choice)', () => {
+    const choice = fc.record({
+      steps: fc.option(fc.integer({ min: 1, max: 8 }).chain((from) => fc.record({ from: fc.constant(from), to: fc.integer({ min: from, max: 8 }) })), { nil: null }),
+      lock: fc.subarray([...PARAM_NAMES]),
+      hide: fc.subarray([...EMBED_PARTS]),
+    });
+    fc.assert(
+      fc.property(choice, (options) => {
+        const search = new URLSearchParams(embedQuery(options, '?w1=0.3'));
+        expect(parseEmbedQuery(search, 8)).toEqual({ ...options, problems: [] });
+        expect(search.get('w1')).toBe('0.3');
+      }),
+    );
+  });
+
+  test('drops embed entries the configuration carried, so that each is said once', () => {
+    expect(embedQuery({ steps: null, lock: ['lr'], hide: [] }, '?steps=2&lock=w1&lr=0.5')).toBe('?lr=0.5&lock=lr');
+  });
+
+  test('lives under the base path', () => {
+    expect(embedPath('/', '1-4-backpropagation')).toBe('/embed/1-4-backpropagation/');
+    expect(embedPath('/course/backprop/', '1-4-backpropagation')).toBe('/course/backprop/embed/1-4-backpropagation/');
+    expect(embedPath('/course/backprop', '1-4-backpropagation')).toBe('/course/backprop/embed/1-4-backpropagation/');
+  });
+
+  test('is told apart from a section page by its path, under any base', () => {
+    expect(sectionOfPath('/embed/1-4-backpropagation/', '/')).toEqual({ slug: '1-4-backpropagation', embed: true });
+    expect(sectionOfPath('/1-4-backpropagation/', '/')).toEqual({ slug: '1-4-backpropagation', embed: false });
+    expect(sectionOfPath('/course/backprop/embed/1-2-the-network/', '/course/backprop/')).toEqual({ slug: '1-2-the-network', embed: true });
+    expect(sectionOfPath('/course/backprop/1-2-the-network/', '/course/backprop')).toEqual({ slug: '1-2-the-network', embed: false });
+    expect(sectionOfPath('/', '/')).toEqual({ slug: '', embed: false });
+  });
+});
+
+describe('"Open in the full tutorial"', () => {
+  test('opens the section page with the configuration, at the first step shown', () => {
+    expect(fullTutorialHref('/', '1-4-backpropagation', '?w1=0.3', { from: 5, to: 6 })).toBe('/1-4-backpropagation/?w1=0.3#step-5');
+    expect(fullTutorialHref('/b/', '1-5-weight-update', '?lr=2', null)).toBe('/b/1-5-weight-update/?lr=2');
+  });
+
+  test('keeps a step or gradient the embed was opened at, and nothing else from the hash', () => {
+    expect(fullTutorialHref('/', '1-4-backpropagation', '', { from: 8, to: 8 }, '#grad-w5')).toBe('/1-4-backpropagation/#grad-w5');
+    expect(fullTutorialHref('/', '1-4-backpropagation', '', { from: 8, to: 8 }, '#"><b>')).toBe('/1-4-backpropagation/#step-8');
+  });
+});
+
+describe('the snippet', () => {
+  const src = 'https://tutorial.example.org/course/embed/1-4-backpropagation/?steps=6&w1=0.3&lock=w1';
+  const snippet = embedSnippet({ src, title: 'Backpropagation, live: 1.4 Backpropagation, Step 6', height: 640 });
+
+  test('is a frame with the address, an accessible name and a fixed height', () => {
+    expect(snippet).toContain(`src="${src.replace(/&/g, '&amp;')}"`);
+    expect(snippet).toContain('title="Backpropagation, live: 1.4 Backpropagation, Step 6"');
+    expect(snippet).toMatch(/<iframe [^>]*height="640"/);
+  });
+
+  test("takes a height only from the embed's origin, of the documented shape, for the frame that sent it", () => {
+    expect(snippet).toContain('e.origin !== "https://tutorial.example.org"');
+    expect(snippet).toContain(`d.type !== "${EMBED_HEIGHT_MESSAGE}"`);
+    expect(snippet).toContain('typeof d.height !== "number"');
+    expect(snippet).toContain('f.contentWindow === e.source');
+  });
+
+  test('stays short: a frame and a dozen lines of script', () => {
+    expect(snippet.split('\n').length).toBeLessThanOrEqual(12);
+  });
+
+  test('escapes what goes into attributes', () => {
+    const odd = embedSnippet({ src: 'https://x.example/embed/a/?q="><script>', title: 'A "quoted" <title> & more', height: 400 });
+    expect(odd).not.toContain('"><script>');
+    expect(odd).toContain('title="A &quot;quoted&quot; &lt;title&gt; &amp; more"');
+  });
+
+  test('its listener resizes the frame that sent a message, and only for the right origin and shape', () => {
+    const script = snippet.slice(snippet.indexOf('<script>') + '<script>'.length, snippet.indexOf('</script>'));
+    const frames = [{ contentWindow: 'frame-a', style: { height: '' } }, { contentWindow: 'frame-b', style: { height: '' } }];
+    let listener: ((e: { origin: string; data: unknown; source: unknown }) => void) | undefined;
+    const run = new Function('addEventListener', 'document', script);
+    run(
+      (type: string, fn: typeof listener) => {
+        if (type === 'message') listener = fn;
+      },
+      { querySelectorAll: () => frames },
+    );
+    const origin = 'https://tutorial.example.org';
+    listener!({ origin: 'https://evil.example', data: { type: EMBED_HEIGHT_MESSAGE, height: 10 }, source: 'frame-a' });
+    listener!({ origin, data: { type: 'other', height: 10 }, source: 'frame-a' });
+    listener!({ origin, data: { type: EMBED_HEIGHT_MESSAGE, height: '10' }, source: 'frame-a' });
+    listener!({ origin, data: null, source: 'frame-a' });
+    expect(frames.map((f) => f.style.height)).toEqual(['', '']);
+    listener!({ origin, data: { type: EMBED_HEIGHT_MESSAGE, height: 812.4 }, source: 'frame-b' });
+    expect(frames.map((f) => f.style.height)).toEqual(['', '813px']);
+  });
+
+  test('has a fallback height rounded up to 20 px, between 320 and 1600', () => {
+    expect(fallbackHeight(611)).toBe(620);
+    expect(fallbackHeight(10)).toBe(320);
+    expect(fallbackHeight(1e6)).toBe(1600);
+    expect(fallbackHeight(Number.NaN)).toBe(640);
+  });
+});
