@@ -11,6 +11,7 @@ import { rehypeWrappingDisplayMath } from './src/integrations/rehype-wrapping-di
 import { katexWoff2Only } from './src/integrations/katex-woff2-only.mjs';
 import { preactNoSignalProps } from './src/integrations/preact-no-signal-props.mjs';
 import { clientNeeded } from './src/integrations/client-needed.mjs';
+import { lazyModule } from './src/integrations/lazy-module.mjs';
 
 // Where the site will live. Override for a deployment under another origin or sub-path.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -24,7 +25,7 @@ const outDir = process.env.OUT_DIR ?? './dist';
  * Preact and Astro's hydrator arrive only with the first island a reader needs.
  */
 const RUNTIME_MODULES =
-  /[\\/]src[\\/](?:state[\\/]|scripts[\\/](?:live-page|toolbar|fields)\.ts|lib[\\/](?:backprop[\\/]|params\.ts|announce\.ts))/;
+  /[\\/]src[\\/](?:state[\\/]|scripts[\\/](?:live-page|toolbar|fields|explain-glue)\.ts|lib[\\/](?:backprop[\\/]|params\.ts|announce\.ts))/;
 
 export default defineConfig({
   site,
@@ -73,7 +74,7 @@ export default defineConfig({
     },
   },
   vite: {
-    plugins: [katexWoff2Only(), preactNoSignalProps()],
+    plugins: [katexWoff2Only(), preactNoSignalProps(), lazyModule('virtual:explain', '../scripts/explain/main.ts')],
     build: {
       rolldownOptions: {
         // Astro marks MDX modules with a "use astro:head-inject" directive that its own plugins read

@@ -6,3 +6,9 @@ declare namespace Astro {
     'client:needed'?: boolean | string;
   }
 }
+
+/** The explanation code's loader (src/integrations/lazy-module.mjs): a dynamic import of its built chunk. */
+declare module 'virtual:explain' {
+  const load: () => Promise<typeof import('./scripts/explain/main')>;
+  export default load;
+}

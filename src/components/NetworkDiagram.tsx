@@ -5,7 +5,8 @@
  *
  * Rendered once at build time (no client directive, so no JavaScript of its own):
  * the page script keeps every bound number live, as it does for the equations.
- * That keeps section 1.2 within its JavaScript budget.
+ * That keeps section 1.2 within its JavaScript budget. The drawing is one keyboard stop for its
+ * numbers (src/scripts/explain/stops.ts).
  */
 import { ARTICLE_DIGITS, ARTICLE_PARAMS, evaluate, formatQuantity, type QuantityName, type Snapshot } from '../lib/backprop';
 
@@ -78,7 +79,9 @@ export default function NetworkDiagram() {
       class="nd"
       role="img"
       aria-labelledby="nd-title"
-      aria-describedby="nd-values"
+      aria-describedby="nd-values explain-keys"
+      tabIndex={0}
+      data-explain-stop=""
       viewBox={`0 0 ${width} ${height}`}
       width={Math.round(width * 1.3)}
       height={Math.round(height * 1.3)}
