@@ -248,25 +248,35 @@ test('dragging w5 on a fresh 1.4 moves w5 and E_total several times during one d
   expect(watch.problems).toEqual([]);
 });
 
-test('a parameter’s number lets touch scroll the page vertically, and a vertical swipe on it changes nothing', async ({ page }) => {
-  await page.setViewportSize({ width: 320, height: 640 });
+test('on a touch screen, a vertical swipe on a parameter’s number scrolls the page and a sideways one drags it', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 640 }, hasTouch: true });
+  const page = await context.newPage();
+  await serveMathModule(page);
   await page.goto(BACKPROP);
   const w5 = page.locator('.katex-html [data-q="w5"]').first();
-  await w5.scrollIntoViewIfNeeded();
   expect(await w5.evaluate((el) => [getComputedStyle(el).touchAction, getComputedStyle(el).display])).toEqual(['pan-y pinch-zoom', 'inline-block']);
-  const box = await w5.boundingBox();
-  if (!box) throw new Error('w5 is not on screen');
+  const cdp = await context.newCDPSession(page);
+  /** A finger from the middle of w5, moved by (dx, dy) in ten moves, then lifted. */
+  const swipe = async (dx: number, dy: number) => {
+    await w5.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    const box = await w5.boundingBox();
+    if (!box) throw new Error('w5 is not on screen');
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+    for (let i = 1; i <= 10; i++) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x + (dx * i) / 10, y: y + (dy * i) / 10 }] });
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  };
   const before = await page.evaluate(() => scrollY);
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Input.synthesizeScrollGesture', {
-    x: Math.round(box.x + box.width / 2),
-    y: Math.round(box.y + box.height / 2),
-    yDistance: -200,
-    gestureSourceType: 'touch',
-    speed: 800,
-  });
-  await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(before + 50);
-  expect((await w5State(page)).w5).toBe(String(ARTICLE_PARAMS.w5));
+  await swipe(0, -200);
+  await expect.poll(() => page.evaluate(() => scrollY), 'the page scrolled').toBeGreaterThan(before + 100);
+  expect((await w5State(page)).w5, 'and w5 did not change').toBe(String(ARTICLE_PARAMS.w5));
+  await swipe(80, 0);
+  await expect.poll(async () => Number((await w5State(page)).w5)).toBeGreaterThan(ARTICLE_PARAMS.w5);
+  await expect.poll(async () => (await w5State(page)).search).toBe(`?w5=${(await w5State(page)).w5}`);
+  await expect(page.locator(PANEL), 'a drag is not a tap').toHaveCount(0);
+  await context.close();
 });
 
 test('arrow keys on a focused parameter change it; Shift makes the step ten times bigger', async ({ page }) => {

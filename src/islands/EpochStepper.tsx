@@ -49,14 +49,16 @@ export default function EpochStepper() {
         {epoch > 1 && <span {...shown({ name: 'lr' }, params.lr, digits)} />}): E_total ={' '}
         <strong {...shown({ name: 'E_total', epoch }, s.E_total, digits)} />
       </p>
-      <dl class="stepper-values" data-explain-stop="" tabIndex={0} role="group" aria-label={`Values at epoch ${epoch}`} aria-describedby="explain-keys">
-        {ROWS.map((name) => (
-          <div key={name}>
-            <dt>{name}</dt>
-            <dd {...shown({ name, epoch }, s[name], digits)} />
-          </div>
-        ))}
-      </dl>
+      <div data-explain-stop="" tabIndex={0} role="group" aria-label={`Values at epoch ${epoch}`} aria-describedby="explain-keys">
+        <dl class="stepper-values">
+          {ROWS.map((name) => (
+            <div key={name}>
+              <dt>{name}</dt>
+              <dd {...shown({ name, epoch }, s[name], digits)} />
+            </div>
+          ))}
+        </dl>
+      </div>
       <button type="button" onClick={adopt} disabled={epoch <= 1}>
         Use these weights
       </button>
