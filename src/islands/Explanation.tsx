@@ -125,7 +125,7 @@ function QuantityLinks(props: { heading: string; refs: readonly QuantityRef[]; a
 /** What kind of value this is, in a sentence. */
 const SAYS: Readonly<Record<ExplanationKind, string>> = {
   formula: '',
-  parameter: 'You set this value. Change it here, or drag it sideways wherever it appears (or press up and down on it).',
+  parameter: 'You set this value. Change it here, or drag it sideways wherever it appears, or press the up and down arrows on it.',
   update: 'Gradient descent moved it: the weight one epoch before, minus the learning rate times its gradient then.',
   unchanged: 'Training changes only the weights: this stays the value you set.',
 };
@@ -179,6 +179,12 @@ function Body({ entry, all, props }: { entry: Entry; all: Explanations; props: E
   );
 }
 
+/** A step of the trail, short: its name, and its epoch where that changes along the way (the rate never does). */
+function trailLabel(ref: QuantityRef, before: QuantityRef | undefined): string {
+  const epoch = epochOf(ref);
+  return before === undefined ? describeRef({ name: ref.name, epoch }) : epoch === epochOf(before) ? ref.name : `${ref.name}, epoch ${epoch}`;
+}
+
 export default function Explanation(props: ExplanationProps) {
   const { explanations, failed, trail, back, close } = props;
   const target = trail[trail.length - 1];
@@ -195,10 +201,10 @@ export default function Explanation(props: ExplanationProps) {
                 <li key={i}>
                   {i < trail.length - 1 ? (
                     <button type="button" onClick={() => back(i)}>
-                      {describeRef(r)}
+                      {trailLabel(r, trail[i - 1])}
                     </button>
                   ) : (
-                    <span aria-current="step">{describeRef(r)}</span>
+                    <span aria-current="step">{trailLabel(r, trail[i - 1])}</span>
                   )}
                 </li>
               ))}

@@ -6,10 +6,16 @@
  */
 
 const parser = new DOMParser();
+// Each piece is parsed once (a symbol appears in many explanations) and cloned after that.
+const parsed = new Map<string, DocumentFragment>();
 
 /** The build-time markup `html` as nodes of this document (parsed inert: no script runs, nothing loads). */
 export function buildTimeMarkup(html: string): DocumentFragment {
-  const fragment = document.createDocumentFragment();
-  fragment.append(...parser.parseFromString(html, 'text/html').body.childNodes);
-  return fragment;
+  let fragment = parsed.get(html);
+  if (!fragment) {
+    fragment = document.createDocumentFragment();
+    fragment.append(...parser.parseFromString(html, 'text/html').body.childNodes);
+    parsed.set(html, fragment);
+  }
+  return fragment.cloneNode(true) as DocumentFragment;
 }
