@@ -96,6 +96,63 @@ function weight(w: WeightName, from: string, to: string): QuantityEntry {
   return parameter(w, weightSymbol(w), `The weight on the connection from ${from} to ${to}: how strongly ${from} counts in ${to}.`);
 }
 
+/** A quantity's TeX symbol from its name: `a_h1` → `a_{h1}`, `i2` → `i_2`, `o1` → `o_1`. */
+function texOf(name: 'i1' | 'i2' | 'h1' | 'h2' | 'o1' | 'o2' | 'a_h1' | 'a_h2' | 'a_o1' | 'a_o2'): string {
+  return name.startsWith('a_') ? `a_{${name.slice(2)}}` : `${name[0]}_${name.slice(1)}`;
+}
+
+type Input = 'i1' | 'i2' | 'a_h1' | 'a_h2';
+
+/** A neuron's weighted sum of its two inputs (1.3): `sum = wA·xA + wB·xB`. */
+function weightedSum(
+  name: 'h1' | 'h2' | 'o1' | 'o2',
+  [wA, xA]: readonly [WeightName, Input],
+  [wB, xB]: readonly [WeightName, Input],
+  meaning: string,
+  derivedAt: DerivedAt,
+): QuantityEntry {
+  return {
+    name,
+    symbol: texOf(name),
+    meaning,
+    formula: formula(
+      `${weightSymbol(wA)} ${texOf(xA)} + ${weightSymbol(wB)} ${texOf(xB)}`,
+      `{{${wA}}}\\cdot{{${xA}}} + {{${wB}}}\\cdot{{${xB}}}`,
+      [wA, xA, wB, xB],
+      (v) => v[wA] * v[xA] + v[wB] * v[xB],
+    ),
+    derivedAt,
+  };
+}
+
+/** A neuron's activation, the sigmoid of its sum (1.3). */
+function activation(name: 'a_h1' | 'a_h2' | 'a_o1' | 'a_o2', sum: 'h1' | 'h2' | 'o1' | 'o2', meaning: string): QuantityEntry {
+  return {
+    name,
+    symbol: texOf(name),
+    meaning,
+    formula: formula(`\\sigma(${texOf(sum)})`, `\\sigma({{${sum}}})`, [sum], (v) => sigmoid(v[sum])),
+    derivedAt: ACTIVATIONS,
+  };
+}
+
+/** Output k's error, half its squared miss (1.3). */
+function outputError(k: 1 | 2): QuantityEntry {
+  const [a, t] = [`a_o${k}`, `t${k}`] as ['a_o1', 't1'] | ['a_o2', 't2'];
+  return {
+    name: `E${k}`,
+    symbol: `E_${k}`,
+    meaning: `The error of output ${k}: half the square of how far ${a} misses ${t}.`,
+    formula: formula(
+      `\\tfrac{1}{2}\\,(t_${k} - ${texOf(a)})^2`,
+      `\\tfrac{1}{2}\\,({{${t}}} - {{${a}}})^2`,
+      [t, a],
+      (v) => 0.5 * (v[t] - v[a]) ** 2,
+    ),
+    derivedAt: THE_ERROR,
+  };
+}
+
 /** The output neuron's error factors (Steps 3 and 4), for output k = 1 or 2. */
 function outputFactors(k: 1 | 2): QuantityEntry[] {
   const a = `a_o${k}` as const;
@@ -208,76 +265,16 @@ const ENTRIES: readonly QuantityEntry[] = [
   weight('w7', 'a_h1', 'o2'),
   weight('w8', 'a_h2', 'o2'),
   parameter('lr', '\\eta', 'The learning rate: how big a step every weight takes against its gradient in one update.', at(UPDATE, 'the-update-rule', 'The update rule')),
-  {
-    name: 'h1',
-    symbol: 'h_1',
-    meaning: 'The weighted sum arriving at the first hidden neuron, before its activation.',
-    formula: formula('w_1 i_1 + w_2 i_2', '{{w1}}\\cdot{{i1}} + {{w2}}\\cdot{{i2}}', ['w1', 'i1', 'w2', 'i2'], (v) => v.w1 * v.i1 + v.w2 * v.i2),
-    derivedAt: WEIGHTED_SUMS,
-  },
-  {
-    name: 'h2',
-    symbol: 'h_2',
-    meaning: 'The weighted sum arriving at the second hidden neuron, before its activation.',
-    formula: formula('w_3 i_1 + w_4 i_2', '{{w3}}\\cdot{{i1}} + {{w4}}\\cdot{{i2}}', ['w3', 'i1', 'w4', 'i2'], (v) => v.w3 * v.i1 + v.w4 * v.i2),
-    derivedAt: WEIGHTED_SUMS,
-  },
-  {
-    name: 'a_h1',
-    symbol: 'a_{h1}',
-    meaning: 'The first hidden neuron\'s activation: the sigmoid of its sum, what it passes on to both outputs.',
-    formula: formula('\\sigma(h_1)', '\\sigma({{h1}})', ['h1'], (v) => sigmoid(v.h1)),
-    derivedAt: ACTIVATIONS,
-  },
-  {
-    name: 'a_h2',
-    symbol: 'a_{h2}',
-    meaning: 'The second hidden neuron\'s activation: the sigmoid of its sum, what it passes on to both outputs.',
-    formula: formula('\\sigma(h_2)', '\\sigma({{h2}})', ['h2'], (v) => sigmoid(v.h2)),
-    derivedAt: ACTIVATIONS,
-  },
-  {
-    name: 'o1',
-    symbol: 'o_1',
-    meaning: 'The weighted sum arriving at the first output neuron, before its activation.',
-    formula: formula('w_5 a_{h1} + w_6 a_{h2}', '{{w5}}\\cdot{{a_h1}} + {{w6}}\\cdot{{a_h2}}', ['w5', 'a_h1', 'w6', 'a_h2'], (v) => v.w5 * v.a_h1 + v.w6 * v.a_h2),
-    derivedAt: ACTIVATIONS,
-  },
-  {
-    name: 'o2',
-    symbol: 'o_2',
-    meaning: 'The weighted sum arriving at the second output neuron, before its activation.',
-    formula: formula('w_7 a_{h1} + w_8 a_{h2}', '{{w7}}\\cdot{{a_h1}} + {{w8}}\\cdot{{a_h2}}', ['w7', 'a_h1', 'w8', 'a_h2'], (v) => v.w7 * v.a_h1 + v.w8 * v.a_h2),
-    derivedAt: ACTIVATIONS,
-  },
-  {
-    name: 'a_o1',
-    symbol: 'a_{o1}',
-    meaning: 'The first output: the network\'s guess for t1.',
-    formula: formula('\\sigma(o_1)', '\\sigma({{o1}})', ['o1'], (v) => sigmoid(v.o1)),
-    derivedAt: ACTIVATIONS,
-  },
-  {
-    name: 'a_o2',
-    symbol: 'a_{o2}',
-    meaning: 'The second output: the network\'s guess for t2.',
-    formula: formula('\\sigma(o_2)', '\\sigma({{o2}})', ['o2'], (v) => sigmoid(v.o2)),
-    derivedAt: ACTIVATIONS,
-  },
-  {
-    name: 'E1',
-    symbol: 'E_1',
-    meaning: 'The error of the first output: half the square of how far a_o1 misses t1.',
-    formula: formula('\\tfrac{1}{2}\\,(t_1 - a_{o1})^2', '\\tfrac{1}{2}\\,({{t1}} - {{a_o1}})^2', ['t1', 'a_o1'], (v) => 0.5 * (v.t1 - v.a_o1) ** 2),
-    derivedAt: THE_ERROR,
-  },
-  {
-    name: 'E2',
-    symbol: 'E_2',
-    meaning: 'The error of the second output: half the square of how far a_o2 misses t2.',
-    formula: formula('\\tfrac{1}{2}\\,(t_2 - a_{o2})^2', '\\tfrac{1}{2}\\,({{t2}} - {{a_o2}})^2', ['t2', 'a_o2'], (v) => 0.5 * (v.t2 - v.a_o2) ** 2),
-    derivedAt: THE_ERROR,
-  },
+  weightedSum('h1', ['w1', 'i1'], ['w2', 'i2'], 'The weighted sum arriving at the first hidden neuron, before its activation.', WEIGHTED_SUMS),
+  weightedSum('h2', ['w3', 'i1'], ['w4', 'i2'], 'The weighted sum arriving at the second hidden neuron, before its activation.', WEIGHTED_SUMS),
+  activation('a_h1', 'h1', "The first hidden neuron's activation: the sigmoid of its sum, what it passes on to both outputs."),
+  activation('a_h2', 'h2', "The second hidden neuron's activation: the sigmoid of its sum, what it passes on to both outputs."),
+  weightedSum('o1', ['w5', 'a_h1'], ['w6', 'a_h2'], 'The weighted sum arriving at the first output neuron, before its activation.', ACTIVATIONS),
+  weightedSum('o2', ['w7', 'a_h1'], ['w8', 'a_h2'], 'The weighted sum arriving at the second output neuron, before its activation.', ACTIVATIONS),
+  activation('a_o1', 'o1', "The first output: the network's guess for t1."),
+  activation('a_o2', 'o2', "The second output: the network's guess for t2."),
+  outputError(1),
+  outputError(2),
   {
     name: 'E_total',
     symbol: E_TOTAL,
