@@ -175,6 +175,13 @@ test('a click outside or Close shuts the explanation; Close brings focus back to
   await expectOpen(page, 'h1');
   await page.mouse.click(5, 5);
   await expect(page.locator(PANEL)).toHaveCount(0);
+  // With one open, a click on another number closes it and opens that one's.
+  await number.click();
+  await expectOpen(page, 'h1');
+  await page.locator('.katex-html [data-q="a_o2"]').first().click();
+  await expectOpen(page, 'a_o2');
+  await page.waitForTimeout(300);
+  await expectOpen(page, 'a_o2');
 });
 
 test.describe('accessibility with an explanation open', () => {

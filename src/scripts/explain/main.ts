@@ -93,6 +93,11 @@ function focusTitle(): void {
   panel.querySelector<HTMLElement>('#explanation-title')?.focus();
 }
 
+// While the number is scrolled out of view, the card leaves it for a corner of the screen: it never leaves the screen.
+const anchorSeen = new IntersectionObserver((entries) => {
+  for (const entry of entries) panel.classList.toggle('explain-loose', !entry.isIntersecting);
+});
+
 /** Puts the popover beside `el` (CSS anchor positioning; a phone shows it as a bottom sheet instead). */
 function anchorTo(el: Element): void {
   // SVG text has no box of its own to anchor to; its drawing does.
@@ -101,6 +106,9 @@ function anchorTo(el: Element): void {
   if (anchor instanceof HTMLElement || anchor instanceof SVGElement) anchor.style.removeProperty('anchor-name');
   box.style.setProperty('anchor-name', ANCHOR);
   anchor = box;
+  anchorSeen.disconnect();
+  panel.classList.remove('explain-loose');
+  anchorSeen.observe(box);
 }
 
 /** Opens the explanation of `ref`, shown by `el`; focus returns to `from` when it closes. */
@@ -143,7 +151,8 @@ panel.addEventListener('beforetoggle', (event) => {
   if ((event as ToggleEvent).newState === 'closed') focusWasInside = panel.contains(document.activeElement);
 });
 panel.addEventListener('toggle', (event) => {
-  if ((event as ToggleEvent).newState !== 'closed') return;
+  // The event is queued: a click on another number may have opened the popover again since.
+  if ((event as ToggleEvent).newState !== 'closed' || panel.matches(':popover-open')) return;
   trail = [];
   stopWatching?.();
   stopWatching = undefined;
