@@ -440,7 +440,7 @@ async function main() {
       '',
       ...dragged.map(
         ([path, e]) =>
-          `Dragging w5 on \`${path}\` (${e.drag.length} moves of one step, every number on the page following): pointer move to the end of its frame median ${fmt(median(e.drag))} ms, p95 ${fmt(quantile(e.drag, 0.95))} ms.`,
+          `Dragging w5 on \`${path}\` (${e.drag.length} pointer moves, each a step once the drag has started, every number on the page following): pointer move to the end of its frame median ${fmt(median(e.drag))} ms, p95 ${fmt(quantile(e.drag, 0.95))} ms.`,
       ),
       '',
       `Lighthouse ${lighthouseRuns > 1 ? `(median of ${lighthouseRuns} runs) ` : ''}mobile preset; JS and CSS are gzipped bytes at first load (inline scripts included); latency over ${edits} edits of the page's fields, median / p95; opening up to ${EXPLAIN_OPENS} explanations and dragging w5 over ${DRAG_MOVES} moves, median / p95.`,
