@@ -12,6 +12,7 @@ import { katexWoff2Only } from './src/integrations/katex-woff2-only.mjs';
 import { preactNoSignalProps } from './src/integrations/preact-no-signal-props.mjs';
 import { clientNeeded } from './src/integrations/client-needed.mjs';
 import { chunkUrl } from './src/integrations/chunk-url.mjs';
+import { lazyModule } from './src/integrations/lazy-module.mjs';
 
 // Where the site will live. Override for a deployment under another origin or sub-path: SITE_URL is the
 // origin alone (canonical addresses, preview pictures and the sitemap are built from it and the base),
@@ -28,7 +29,7 @@ const outDir = process.env.OUT_DIR ?? './dist';
  * Preact and Astro's hydrator arrive only with the first island a reader needs.
  */
 const RUNTIME_MODULES =
-  /[\\/]src[\\/](?:state[\\/]|scripts[\\/](?:live-page|toolbar|fields)\.ts|lib[\\/](?:backprop[\\/]|params\.ts|announce\.ts))/;
+  /[\\/]src[\\/](?:state[\\/]|scripts[\\/](?:live-page|toolbar|fields|explain-glue)\.ts|lib[\\/](?:backprop[\\/]|params\.ts|announce\.ts))/;
 
 export default defineConfig({
   site,
@@ -82,7 +83,7 @@ export default defineConfig({
     },
   },
   vite: {
-    plugins: [katexWoff2Only(), preactNoSignalProps(), chunkUrl()],
+    plugins: [katexWoff2Only(), preactNoSignalProps(), chunkUrl(), lazyModule('virtual:explain', '../scripts/explain/main.ts')],
     build: {
       rolldownOptions: {
         // Astro marks MDX modules with a "use astro:head-inject" directive that its own plugins read

@@ -5,8 +5,10 @@
  * the machine, the build time, for every page Lighthouse's four scores (mobile
  * preset, the system Chromium), the JavaScript and CSS the page loads at first
  * load (gzipped), edit-to-screen latency over 50 edits of different fields,
- * the math module's sweep of six learning rates × 300 epochs, and the contour
- * map's recompute per edit.
+ * the time to open an explanation (a click on a number to its explanation on
+ * screen, over up to 20 numbers of the page), the frame time while dragging a
+ * weight (every number on the page follows), the math module's sweep of six
+ * learning rates × 300 epochs, and the contour map's recompute per edit.
  *
  * Timings, so not part of `npm test`. Environment: CHROMIUM_PATH (default
  * /usr/bin/chromium), BENCH_LIGHTHOUSE_RUNS (default 3; the median is shown),
@@ -250,6 +252,91 @@ async function measurePage(browser, url, paramNames) {
   return { js, css, fieldCount, toDom, toFrame };
 }
 
+/** How many numbers of a page are opened to time explanations; how many pointer moves a drag is timed over. */
+const EXPLAIN_OPENS = 20;
+const DRAG_MOVES = 60;
+
+/**
+ * Explanations on one page: the time from the press on a number to its explanation on screen
+ * (the frame after it appeared; the first open also fetches the explanations file), for up to
+ * EXPLAIN_OPENS numbers spread over the page; and, where a weight's number is shown, the frame
+ * time while it is dragged: from each pointer move to the end of the frame that shows its effect,
+ * while every number on the page follows.
+ * @param {import('@playwright/test').Browser} browser @param {string} url
+ */
+async function measureExplanations(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  const clickable = await page.$$eval('[data-q]', (els) =>
+    els
+      .map((el, i) => (el.closest('.katex-mathml, .visually-hidden, input') || !el.checkVisibility({ visibilityProperty: true }) ? -1 : i))
+      .filter((i) => i >= 0),
+  );
+  const every = Math.max(1, Math.floor(clickable.length / EXPLAIN_OPENS));
+  const picks = clickable.filter((_, k) => k % every === 0).slice(0, EXPLAIN_OPENS);
+  /** @type {number[]} */
+  const open = [];
+  for (const index of picks) {
+    const number = page.locator('[data-q]').nth(index);
+    await number.scrollIntoViewIfNeeded();
+    // Let the scroll's own rendering (steps coming into view) finish before the press is timed.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await page.evaluate(() => {
+      const w = /** @type {any} */ (window);
+      w.__opened = new Promise((done) => {
+        let pressed = 0;
+        addEventListener('pointerdown', (e) => (pressed = e.timeStamp), { once: true, capture: true });
+        const shown = () => document.querySelector('[data-explains] .explain-meaning');
+        const observer = new MutationObserver(() => {
+          if (!shown()) return;
+          observer.disconnect();
+          // After the frame that paints it: a task queued from the frame's callbacks runs once it is rendered.
+          requestAnimationFrame(() => setTimeout(() => done(performance.now() - pressed)));
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
+      });
+    });
+    await number.click();
+    open.push(/** @type {number} */ (await page.evaluate(() => /** @type {any} */ (window).__opened)));
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-explains]', { state: 'detached' });
+  }
+
+  /** @type {number[]} */
+  const drag = [];
+  const weight = page.locator('.katex-html [data-q="w5"], .nd [data-q="w5"], .num[data-q="w5"]').filter({ visible: true }).first();
+  if ((await weight.count()) > 0) {
+    await weight.scrollIntoViewIfNeeded();
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const box = await weight.boundingBox();
+    if (box) {
+      await page.evaluate(() => {
+        const w = /** @type {any} */ (window);
+        w.__frames = [];
+        addEventListener(
+          'pointermove',
+          (e) => {
+            const moved = e.timeStamp;
+            requestAnimationFrame(() => setTimeout(() => w.__frames.push(performance.now() - moved)));
+          },
+          { capture: true },
+        );
+      });
+      const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      // 4 px is one step: every move changes w5, and every number that depends on it.
+      for (let i = 1; i <= DRAG_MOVES; i++) await page.mouse.move(x + 4 * i, y);
+      await page.mouse.up();
+      await page.waitForTimeout(300);
+      drag.push(.../** @type {number[]} */ (await page.evaluate(() => /** @type {any} */ (window).__frames)));
+    }
+  }
+  await context.close();
+  return { open, drag };
+}
+
 /** The math module, loaded through Vite (it is TypeScript with extensionless imports). */
 async function loadMath() {
   const { module } = await runnerImport(join(root, 'src/lib/backprop/index.ts'), { configFile: false, logLevel: 'silent' });
@@ -350,6 +437,10 @@ async function main() {
     /** @type {Map<string, Awaited<ReturnType<typeof measurePage>>>} */
     const measured = new Map();
     for (const path of paths) measured.set(path, await measurePage(browser, `${base}${path}`, math.PARAM_NAMES));
+    console.error('bench: explanations…');
+    /** @type {Map<string, Awaited<ReturnType<typeof measureExplanations>>>} */
+    const explained = new Map();
+    for (const path of paths) explained.set(path, await measureExplanations(browser, `${base}${path}`));
     await browser.close();
     browser = undefined;
 
@@ -362,6 +453,8 @@ async function main() {
       scores.set(path, await lighthouseScores(`${base}${path}`, lighthouseChrome.port));
     }
 
+    const allOpen = [...explained.values()].flatMap((e) => e.open);
+    const dragged = [...explained.entries()].filter(([, e]) => e.drag.length > 0);
     const allDom = [...measured.values()].flatMap((m) => m.toDom);
     const allFrame = [...measured.values()].flatMap((m) => m.toFrame);
     const lines = [
@@ -377,15 +470,24 @@ async function main() {
       '',
       `Edit to screen, all pages (${allDom.length} edits): to the last DOM change median ${fmt(median(allDom))} ms, p95 ${fmt(quantile(allDom, 0.95))} ms; to the next frame median ${fmt(median(allFrame))} ms, p95 ${fmt(quantile(allFrame, 0.95))} ms.`,
       '',
-      `Lighthouse ${lighthouseRuns > 1 ? `(median of ${lighthouseRuns} runs) ` : ''}mobile preset; JS and CSS are gzipped bytes at first load (inline scripts included); latency over ${edits} edits of the page's fields, median / p95.`,
+      `Explanations, all pages (${allOpen.length} opens, the first on each page fetching the explanations file): press to explanation on screen median ${fmt(median(allOpen))} ms, p95 ${fmt(quantile(allOpen, 0.95))} ms.`,
       '',
-      '| Page | Performance | Accessibility | Best practices | SEO | JS (KiB) | CSS (KiB) | Edit → DOM (ms) | Edit → frame (ms) |',
-      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      ...dragged.map(
+        ([path, e]) =>
+          `Dragging w5 on \`${path}\` (${e.drag.length} pointer moves, each a step once the drag has started, every number on the page following): pointer move to the end of its frame median ${fmt(median(e.drag))} ms, p95 ${fmt(quantile(e.drag, 0.95))} ms.`,
+      ),
+      '',
+      `Lighthouse ${lighthouseRuns > 1 ? `(median of ${lighthouseRuns} runs) ` : ''}mobile preset; JS and CSS are gzipped bytes at first load (inline scripts included); latency over ${edits} edits of the page's fields, median / p95; opening up to ${EXPLAIN_OPENS} explanations and dragging w5 over ${DRAG_MOVES} moves, median / p95.`,
+      '',
+      '| Page | Performance | Accessibility | Best practices | SEO | JS (KiB) | CSS (KiB) | Edit → DOM (ms) | Edit → frame (ms) | Open explanation (ms) | Drag frame (ms) |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
       ...paths.map((path) => {
         const s = scores.get(path) ?? {};
         const m = measured.get(path);
         const latency = (/** @type {number[]} */ v) => (v.length ? `${fmt(median(v))} / ${fmt(quantile(v, 0.95))}` : 'no fields');
-        return `| \`${path}\` | ${s['performance']} | ${s['accessibility']} | ${s['best-practices']} | ${s['seo']} | ${fmt((m?.js ?? NaN) / 1024, 2)} | ${fmt((m?.css ?? NaN) / 1024, 2)} | ${latency(m?.toDom ?? [])} | ${latency(m?.toFrame ?? [])} |`;
+        const e = explained.get(path);
+        const timing = (/** @type {number[]} */ v, /** @type {string} */ none) => (v.length ? `${fmt(median(v))} / ${fmt(quantile(v, 0.95))}` : none);
+        return `| \`${path}\` | ${s['performance']} | ${s['accessibility']} | ${s['best-practices']} | ${s['seo']} | ${fmt((m?.js ?? NaN) / 1024, 2)} | ${fmt((m?.css ?? NaN) / 1024, 2)} | ${latency(m?.toDom ?? [])} | ${latency(m?.toFrame ?? [])} | ${timing(e?.open ?? [], 'no numbers')} | ${timing(e?.drag ?? [], 'no w5')} |`;
       }),
       '',
     ];

@@ -17,26 +17,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { ARTICLE_PARAMS, PARAM_NAMES, WEIGHT_NAMES, type ParamName } from '../src/lib/backprop';
 import { PARAM_FIELDS, dataValues, hydrate, unfiniteValues, unshowableOnScreen, valueInForce, watchPage } from './support/a11y-page';
 import { mismatchesInPage, serveMathModule } from './support/quantities';
+import { BAD_VALUES, cellFailures, readCell } from './support/bad-input';
 import { SECTION_SLUGS, builtHtml, pagePaths, sectionPath, sectionPaths } from './support/site';
 
 test.describe.configure({ timeout: 120_000 });
-
-/** The values every field and the URL must refuse (the issue's list). */
-const BAD_VALUES: readonly (readonly [label: string, text: string])[] = [
-  ['empty', ''],
-  ['spaces', '   '],
-  ['a lone minus', '-'],
-  ['letters', 'abc'],
-  ['1e400', '1e400'],
-  ['-1e400', '-1e400'],
-  ['NaN', 'NaN'],
-  ['Infinity', 'Infinity'],
-  ['hex', '0x1A'],
-  ['a decimal comma', '1,5'],
-  ['two dots', '0.1.2'],
-  ['10,000 characters', '1234567890'.repeat(1000)],
-  ['markup', '<script>alert(1)</script>'],
-];
 
 const UPDATE = sectionPath(SECTION_SLUGS.update);
 
@@ -45,46 +29,6 @@ const PAGES_WITH_FIELDS = pagePaths()
   .map((path) => ({ path, html: builtHtml(path) }))
   .filter(({ html }) => /<input\b[^>]*\sname="/.test(html))
   .map(({ path }) => path);
-
-/** The state of a field and the page right after a value was typed, read in one round trip. */
-interface CellState {
-  invalid: string | null;
-  message: string;
-  messageVisible: boolean;
-  messageBeside: boolean;
-  search: string;
-  values: string;
-  unshowable: string[];
-}
-
-/**
- * Reads the state right after a value was typed, in one round trip. Waits (up to a second) for the
- * field to be marked invalid, since the island re-renders after the input event.
- */
-async function readCell(page: Page, selector: string): Promise<CellState> {
-  return page.evaluate(async (sel) => {
-    const input = document.querySelector<HTMLInputElement>(sel);
-    if (!input) throw new Error(`no field ${sel}`);
-    for (let waited = 0; input.getAttribute('aria-invalid') !== 'true' && waited < 1000; waited += 20) {
-      await new Promise((done) => setTimeout(done, 20));
-    }
-    const ids = (input.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
-    const message = ids.map((id) => document.getElementById(id)).find((el) => el !== null) ?? null;
-    const rect = message?.getBoundingClientRect();
-    const text = message?.textContent?.trim() ?? '';
-    return {
-      invalid: input.getAttribute('aria-invalid'),
-      message: text,
-      messageVisible: !!message && !!rect && rect.width > 0 && rect.height > 0 && message.checkVisibility({ visibilityProperty: true }),
-      // Beside the field: in the same small container as the input, not somewhere else on the page.
-      messageBeside: !!message && !!input.parentElement?.contains(message),
-      search: location.search,
-      values: [...document.querySelectorAll('[data-q]')].map((el) => el.getAttribute('data-value')).join('|'),
-      // The only new text on screen is the message (every data-value is compared); the whole page is read per field.
-      unshowable: text.match(/\b(NaN|Infinity|undefined)\b/g) ?? [],
-    };
-  }, selector);
-}
 
 for (const path of PAGES_WITH_FIELDS) {
   test(`${path}: every field refuses every bad value with a message beside it and keeps the last valid value`, async ({ page }) => {
@@ -112,16 +56,7 @@ for (const path of PAGES_WITH_FIELDS) {
       for (const [label, text] of BAD_VALUES) {
         await field.fill(text);
         const cell = await readCell(page, selector);
-        const at = `${name} ← ${label}`;
-        if (cell.invalid !== 'true') failures.push(`${at}: the field is not marked aria-invalid`);
-        if (!cell.messageVisible) failures.push(`${at}: no visible message linked by aria-describedby`);
-        if (!cell.messageBeside) failures.push(`${at}: the message is not beside the field`);
-        if (cell.message.length < 10) failures.push(`${at}: message "${cell.message}" is not a clear sentence`);
-        if (/<script|alert\(1\)/.test(cell.message)) failures.push(`${at}: the message echoes the markup`);
-        if (label === 'a decimal comma' && !/1\.5/.test(cell.message)) failures.push(`${at}: no hint to write 1.5 ("${cell.message}")`);
-        if (cell.values !== baselineValues) failures.push(`${at}: a shown value changed, so the bad value was put in force`);
-        if (cell.search !== baselineSearch) failures.push(`${at}: the address became "${cell.search}"`);
-        if (cell.unshowable.length > 0) failures.push(`${at}: the page reads ${cell.unshowable.join(', ')}`);
+        failures.push(...cellFailures(`${name} ← ${label}`, label, cell, { values: baselineValues, search: baselineSearch }));
       }
       const onScreen = await unshowableOnScreen(page);
       if (onScreen.length > 0) failures.push(`${name} after the bad values: the page reads ${onScreen.join(', ')}`);

@@ -30,9 +30,9 @@ export interface Shown {
   readonly where: string;
 }
 
-/** Every `[data-q]` element of the page, in document order. */
-export async function readShown(page: Page): Promise<Shown[]> {
-  return page.$$eval('[data-q]', (elements) =>
+/** Every `[data-q]` element of the page (or inside the elements `within` selects), in document order. */
+export async function readShown(page: Page, within?: string): Promise<Shown[]> {
+  return page.$$eval(within ? `:is(${within}) [data-q]` : '[data-q]', (elements) =>
     elements.map((el, index) => {
       const inMath = el.closest('.katex-mathml') ? 'mathml' : el.closest('.katex') ? 'katex' : 'prose';
       return {
@@ -157,9 +157,9 @@ export async function serveMathModule(page: Page): Promise<void> {
   });
 }
 
-/** Every difference, computed inside the page by the math module running in the browser's engine. */
-export async function mismatchesInPage(page: Page, params: Params, pageDigits: number = ARTICLE_DIGITS): Promise<string[]> {
-  const shown = await readShown(page);
+/** Every difference (inside `within`, when given), computed inside the page by the math module running in the browser's engine. */
+export async function mismatchesInPage(page: Page, params: Params, pageDigits: number = ARTICLE_DIGITS, within?: string): Promise<string[]> {
+  const shown = await readShown(page, within);
   return page.evaluate(
     async ({ prefix, libPrefix, compareModule, shown, params, pageDigits }) => {
       const math = await import(`${prefix}index.js`);

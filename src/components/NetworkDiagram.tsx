@@ -5,7 +5,8 @@
  * - backward: each connection drawn by its weight's gradient (sign by colour and dash, size by
  *   width on a log scale, lib/figures/backward) and labelled with it, each neuron with its error term.
  * Every number is an element with `data-q`/`data-value`. Presentational: the NetworkFigure island
- * renders it (at build time at the article's values, then live once hydrated).
+ * renders it (at build time at the article's values, then live once hydrated). The drawing's frame
+ * is one keyboard stop for all its numbers (src/scripts/explain/stops.ts).
  */
 import type { QuantityName, Snapshot } from '../lib/backprop';
 import { shown } from '../lib/chart/shown';
@@ -105,7 +106,13 @@ export default function NetworkDiagram({ s, digits, view, idPrefix, purpose }: P
   return (
     <>
       {/* On a phone the drawing keeps a readable size and scrolls sideways in its own box. */}
-      <section class="nd-frame" tabIndex={0} aria-label={`Network diagram, ${purpose} (scrolls sideways on a narrow screen)`}>
+      <section
+        class="nd-frame"
+        tabIndex={0}
+        aria-label={`Network diagram, ${purpose} (scrolls sideways on a narrow screen)`}
+        data-explain-stop=""
+        aria-describedby="explain-keys"
+      >
       <svg
         class={`nd nd-${view}`}
         role="img"

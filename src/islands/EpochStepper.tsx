@@ -42,20 +42,23 @@ export default function EpochStepper() {
           Back to epoch 1
         </button>
       </div>
-      <p class="stepper-total">
+      {/* Keyboard stops for the numbers (src/scripts/explain/stops.ts). */}
+      <p class="stepper-total" data-explain-stop="" tabIndex={0} role="group" aria-label="Total error" aria-describedby="explain-keys">
         Epoch <strong>{epoch}</strong>
         {epoch > 1 ? ` (after ${epoch - 1} update${epoch > 2 ? 's' : ''} at η = ` : ' (the starting weights'}
         {epoch > 1 && <span {...shown({ name: 'lr' }, params.lr, digits)} />}): E_total ={' '}
         <strong {...shown({ name: 'E_total', epoch }, s.E_total, digits)} />
       </p>
-      <dl class="stepper-values">
-        {ROWS.map((name) => (
-          <div key={name}>
-            <dt>{name}</dt>
-            <dd {...shown({ name, epoch }, s[name], digits)} />
-          </div>
-        ))}
-      </dl>
+      <div data-explain-stop="" tabIndex={0} role="group" aria-label={`Values at epoch ${epoch}`} aria-describedby="explain-keys">
+        <dl class="stepper-values">
+          {ROWS.map((name) => (
+            <div key={name}>
+              <dt>{name}</dt>
+              <dd {...shown({ name, epoch }, s[name], digits)} />
+            </div>
+          ))}
+        </dl>
+      </div>
       <button type="button" onClick={adopt} disabled={epoch <= 1}>
         Use these weights
       </button>

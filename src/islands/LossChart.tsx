@@ -78,8 +78,8 @@ export default function LossChart() {
           )}
         </svg>
       </div>
-      {/* Focusable so that, when more digits make it overflow, a keyboard can scroll it. */}
-      <section class="table-wrap" tabIndex={0} aria-label="Key and final values">
+      {/* Focusable so that, when more digits make it overflow, a keyboard can scroll it; also the stop for its numbers. */}
+      <section class="table-wrap" tabIndex={0} aria-label="Key and final values" data-explain-stop="" aria-describedby="explain-keys">
         <table class="chart-key">
           <caption>Key: E_total at epoch {ARTICLE_EPOCHS}, and the epoch where the loss first rises again (ringed)</caption>
           <thead>

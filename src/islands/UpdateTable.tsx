@@ -13,7 +13,8 @@ export default function UpdateTable() {
   const next = step(params, now);
   return (
     // Focusable so that, when more digits make it overflow, a keyboard can scroll it.
-    <section class="table-wrap" tabIndex={0} aria-label="Weight update table">
+    // Also the keyboard stop for its numbers (src/scripts/explain/stops.ts).
+    <section class="table-wrap" tabIndex={0} aria-label="Weight update table" data-explain-stop="" aria-describedby="explain-keys">
       <table class="update-table">
         <caption>
           One update at learning rate η = <span {...shown({ name: 'lr' }, params.lr, digits)} />

@@ -10,7 +10,7 @@
  * text, so live equations never need KaTeX in the browser.
  */
 import katex from 'katex';
-import { isQuantityName, type QuantityRef } from './backprop';
+import { ARTICLE_DIGITS, ARTICLE_PARAMS, createResolver, formatQuantity, isQuantityName, type QuantityRef } from './backprop';
 
 /** A slot found in a template. */
 export interface Slot extends QuantityRef {
@@ -79,4 +79,21 @@ export function typesetLive(
       .replace(mathml, `<mn ${attrs}>${escapeText(text)}</mn>`);
   }
   return html;
+}
+
+/**
+ * Typesets a template as the built page shows it before any script runs: every slot at the
+ * article's values, cut to `digits`. Display equations are set as inline math in display style
+ * so that, like text, they can break after "=" or "+" on a narrow screen.
+ */
+export function typesetAtArticleValues(template: string, { display, digits = ARTICLE_DIGITS }: { display: boolean; digits?: number }): string {
+  const resolve = createResolver(ARTICLE_PARAMS);
+  return typesetLive(
+    display ? `\\displaystyle ${template}` : template,
+    (slot) => {
+      const value = resolve(slot);
+      return { value, text: formatQuantity(slot, value, digits) };
+    },
+    false,
+  );
 }

@@ -7,8 +7,8 @@ import type { ParamName } from '../lib/backprop';
 import { parseNumber } from '../lib/params';
 import { $params, setParam } from '../state/tutorial';
 
-/** Wires one field to the shared state. */
-export function startField(input: HTMLInputElement): void {
+/** Wires one field to the shared state; the returned function stops it following the state (for a field that goes away). */
+export function startField(input: HTMLInputElement): () => void {
   const name = input.name as ParamName;
   const field = input.closest<HTMLElement>('.field');
   const message = document.getElementById(`${input.id}-error`);
@@ -40,7 +40,7 @@ export function startField(input: HTMLInputElement): void {
     // Tidy a valid entry ("1e-3" becomes "0.001"); leave an invalid one for the reader to fix.
     if (error === null) input.value = String($params.get()[name]);
   });
-  $params.subscribe((params) => {
+  return $params.subscribe((params) => {
     const value = params[name];
     const parsed = parseNumber(input.value);
     // Unless the text already means the value (so "0.50" is not rewritten while typing).

@@ -96,12 +96,32 @@ export function dismissQueryProblems(): void {
   $queryProblems.set([]);
 }
 
-if (inBrowser) {
-  // Keep the address in step, so copying it shares exactly what the reader sees.
+// Gestures in progress (a drag): the parameters change on every move, the address once at the end.
+let held = 0;
+
+/** Keeps the address in step, so copying it shares exactly what the reader sees (not during a gesture). */
+function writeAddress(): void {
+  if (!inBrowser || held > 0) return;
   // Unusable query values were never taken, so this also drops them from the address.
-  watchState(() => {
-    const query = configurationQuery($params.get(), $digits.get(), new URLSearchParams(location.search));
-    const next = `${location.pathname}${queryString(query)}${location.hash}`;
-    if (next !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', next);
-  });
+  const query = configurationQuery($params.get(), $digits.get(), new URLSearchParams(location.search));
+  const next = `${location.pathname}${queryString(query)}${location.hash}`;
+  if (next !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', next);
 }
+
+/**
+ * Starts a transient change, such as a drag: parameters set meanwhile (through `setParam`) reach
+ * every listener at once, but the address is rewritten only by the returned function, once, when
+ * the gesture ends. Calling it again does nothing.
+ */
+export function holdAddress(): () => void {
+  held++;
+  let ended = false;
+  return () => {
+    if (ended) return;
+    ended = true;
+    held--;
+    writeAddress();
+  };
+}
+
+if (inBrowser) watchState(writeAddress);

@@ -1,0 +1,80 @@
+/**
+ * Helpers for the explanation specs: the open explanation (DOM contract: `data-explains`), the
+ * numbers a reader can see and click, and where a box lies on screen.
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The open explanation. */
+export const PANEL = '[data-explains]';
+
+/** A number a reader can see: its position among all `[data-q]` of the page, and what it shows. */
+export interface VisibleNumber {
+  readonly index: number;
+  readonly name: string;
+  readonly epoch: string | null;
+  readonly lr: string | null;
+}
+
+/**
+ * One visible number per distinct quantity (name, epoch, learning rate) on the page, outside any
+ * explanation: not the MathML copies read to assistive technology, nothing visually hidden or not displayed.
+ */
+export async function distinctVisibleNumbers(page: Page): Promise<VisibleNumber[]> {
+  return page.$$eval('[data-q]', (els) => {
+    const seen = new Set<string>();
+    const out: { index: number; name: string; epoch: string | null; lr: string | null }[] = [];
+    els.forEach((el, index) => {
+      if (el.closest('.katex-mathml, .visually-hidden, [data-explains], input')) return;
+      if (!el.checkVisibility({ visibilityProperty: true })) return;
+      const epoch = el.getAttribute('data-epoch');
+      const e = epoch === '1' ? null : epoch;
+      const key = `${el.getAttribute('data-q')}@${e}:${el.getAttribute('data-lr')}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      out.push({ index, name: el.getAttribute('data-q') ?? '', epoch: e, lr: el.getAttribute('data-lr') });
+    });
+    return out;
+  });
+}
+
+/** Waits until the explanation of `name` is open and loaded (its words are shown). */
+export async function expectOpen(page: Page, name: string): Promise<Locator> {
+  const panel = page.locator(`${PANEL}[data-explains="${name}"]`);
+  await expect(panel).toBeVisible();
+  await expect(panel.locator('.explain-meaning')).toBeVisible();
+  return panel;
+}
+
+/** Where an element lies relative to the viewport, and whether it is wholly inside it. */
+export async function inViewport(locator: Locator): Promise<{ inside: boolean; rect: string }> {
+  return locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const inside = r.left >= -0.5 && r.top >= -0.5 && r.right <= innerWidth + 0.5 && r.bottom <= innerHeight + 0.5 && r.width > 0;
+    return { inside, rect: `${Math.round(r.left)},${Math.round(r.top)} – ${Math.round(r.right)},${Math.round(r.bottom)} in ${innerWidth}×${innerHeight}` };
+  });
+}
+
+/** Presses Tab until the focused element matches `selector` (at most `limit` times). */
+export async function tabUntil(page: Page, selector: string, limit = 300): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+/** The `data-q` of the current number of the focused stop (or of the focused element itself). */
+export async function currentOfFocus(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    return el?.querySelector('.explain-current')?.getAttribute('data-q') ?? el?.getAttribute('data-q') ?? null;
+  });
+}
+
+/** Focuses `stop` and moves its current number to the first showing `name` (the explanation code loads on focus). */
+export async function focusNumber(page: Page, stop: Locator, name: string): Promise<void> {
+  await stop.focus();
+  await expect(stop.locator('.explain-current'), 'the stop marks its current number').toHaveCount(1);
+  for (let i = 0; i < 20 && (await currentOfFocus(page)) !== name; i++) await page.keyboard.press('ArrowRight');
+  expect(await currentOfFocus(page)).toBe(name);
+}
