@@ -142,6 +142,9 @@ describe('an embed address', () => {
     expect(sectionOfPath('/course/backprop/embed/1-2-the-network/', '/course/backprop/')).toEqual({ slug: '1-2-the-network', embed: true });
     expect(sectionOfPath('/course/backprop/1-2-the-network/', '/course/backprop')).toEqual({ slug: '1-2-the-network', embed: false });
     expect(sectionOfPath('/', '/')).toEqual({ slug: '', embed: false });
+    // The whole tutorial on one page and the embed help page are not sections: no Embed action, no embed link.
+    expect(sectionOfPath('/all/', '/')).toEqual({ slug: '', embed: false });
+    expect(sectionOfPath('/course/backprop/embed/', '/course/backprop/')).toEqual({ slug: '', embed: true });
   });
 });
 

@@ -35,7 +35,7 @@ export function isLocked(name: ParamName): boolean {
 
 // An embed's address may lock parameters at the values it gives them. Read with the rest of the
 // address, so the lock is in force before any field, toolbar or island starts.
-if (inBrowser && document.documentElement.hasAttribute('data-embed')) lockParams(lockFromQuery(initialSearch));
+if (inBrowser && typeof document !== 'undefined' && document.documentElement.hasAttribute('data-embed')) lockParams(lockFromQuery(initialSearch));
 
 /** Significant digits shown (the article's 4 by default; `Infinity` for all). */
 export const $digits = atom<number>(digitsFromQuery(initialSearch));

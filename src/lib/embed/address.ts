@@ -146,5 +146,10 @@ export function sectionOfPath(pathname: string, base: string): { slug: string; e
   const inside = pathname.startsWith(root) ? pathname.slice(root.length) : pathname;
   const parts = inside.split('/').filter((part) => part !== '');
   const embed = parts[0] === 'embed';
-  return { slug: (embed ? parts[1] : parts[0]) ?? '', embed };
+  const slug = (embed ? parts[1] : parts[0]) ?? '';
+  // Only a section's own page is a section (1-4-backpropagation); the contents page and /all/ are not.
+  return { slug: SECTION_SLUG.test(slug) ? slug : '', embed };
 }
+
+/** What a section's slug looks like: its number, then its title (`1-4-backpropagation`). */
+const SECTION_SLUG = /^\d+-\d+-[a-z0-9-]+$/;
