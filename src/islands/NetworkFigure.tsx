@@ -72,12 +72,18 @@ export default function NetworkFigure({ view: initialView = 'values', id = 'fig-
   const sayEpoch = (n: number) =>
     setSaid(`Epoch ${n}: E_total ${formatTruncated(evaluate($params.get()).E_total, digits)}`);
 
+  // Whether frames may still play epochs: cleared at once on Pause, since the effect's own cleanup runs
+  // only after the next render, by when one more frame may have played an epoch after the reader paused.
+  const running = useRef(false);
+
   useEffect(() => {
     if (!playing) return undefined;
+    running.current = true;
     const began = performance.now();
     const from = epoch;
     let played = 0;
     let frame = requestAnimationFrame(function tick(now) {
+      if (!running.current) return;
       const due = epochsDue(now - began, speed, played, from + played);
       const reached = play(due, from + played);
       played += due;
@@ -86,16 +92,21 @@ export default function NetworkFigure({ view: initialView = 'values', id = 'fig-
         sayEpoch(reached);
       } else frame = requestAnimationFrame(tick);
     });
-    return () => cancelAnimationFrame(frame);
+    return () => {
+      running.current = false;
+      cancelAnimationFrame(frame);
+    };
     // Restarted only by play/pause and the speed; the epoch it starts from is read when it starts.
   }, [playing, speed]);
 
   const stepOnce = () => sayEpoch(play(1, epoch));
   const pause = () => {
+    running.current = false;
     setPlaying(false);
     sayEpoch(epoch);
   };
   const restart = () => {
+    running.current = false;
     setPlaying(false);
     setParams(weightsOf(start.current));
     ours.current = $params.get();
