@@ -81,6 +81,10 @@ for (const slug of [SECTION_SLUGS.backprop, SECTION_SLUGS.update]) {
         await new Promise((done) => setTimeout(done, 30));
       }
     });
+    // Islands that wait for the reader's touch (the Embed actions) are woken as a reader wakes them: focus moves into them.
+    await page.evaluate(() => {
+      for (const island of document.querySelectorAll('astro-island[ssr]')) island.querySelector<HTMLElement>('summary, button, a, input')?.focus();
+    });
     await page.waitForFunction(() => document.querySelector('astro-island[ssr]') === null, undefined, { timeout: 30_000 });
     await page.waitForLoadState('networkidle');
     const origin = new URL(page.url()).origin;

@@ -2,21 +2,15 @@
  * A course page on another origin, for the embed tests: a tiny HTTP server that serves whatever
  * HTML a test gives it (an instructor's pasted snippet), on `localhost` while the site runs on
  * 127.0.0.1, so that the frame is cross-origin and cross-site, as on a learning platform.
- * Plus the embed's addresses under the site's base path.
+ * Plus the embed's addresses under the base path of the build a project serves.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SECTION_SLUGS, sectionPath } from './site';
+import type { Site } from './site';
 
-/** The site's base path as the build uses it (`/` or `/course/backprop/`), read from the sitemap. */
-export function basePath(): string {
-  const slug = SECTION_SLUGS.backprop;
-  return sectionPath(slug).replace(new RegExp(`${slug}/?$`), '');
-}
-
-/** The path of a section's embed with a query (`/base/embed/1-4-backpropagation/?steps=6`). */
-export function embedPathFor(slug: string, query = ''): string {
-  return `${basePath()}embed/${slug}/${query}`;
+/** The path of a section's embed with a query, under the build's base (`/base/embed/1-4-backpropagation/?steps=6`). */
+export function embedPathFor(site: Site, slug: string, query = ''): string {
+  return `${site.path(`embed/${slug}/`)}${query}`;
 }
 
 /** A running host: `page(html)` gives the address at which it serves that HTML. */
