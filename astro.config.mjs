@@ -12,7 +12,6 @@ import { katexWoff2Only } from './src/integrations/katex-woff2-only.mjs';
 import { preactNoSignalProps } from './src/integrations/preact-no-signal-props.mjs';
 import { clientNeeded } from './src/integrations/client-needed.mjs';
 import { chunkUrl } from './src/integrations/chunk-url.mjs';
-import { lazyModule } from './src/integrations/lazy-module.mjs';
 
 // Where the site will live. Override for a deployment under another origin or sub-path: SITE_URL is the
 // origin alone (canonical addresses, preview pictures and the sitemap are built from it and the base),
@@ -83,7 +82,7 @@ export default defineConfig({
     },
   },
   vite: {
-    plugins: [katexWoff2Only(), preactNoSignalProps(), chunkUrl(), lazyModule('virtual:explain', '../scripts/explain/main.ts')],
+    plugins: [katexWoff2Only(), preactNoSignalProps(), chunkUrl()],
     build: {
       rolldownOptions: {
         // Astro marks MDX modules with a "use astro:head-inject" directive that its own plugins read

@@ -12,9 +12,3 @@ declare module '*?chunk-url' {
   const url: string;
   export default url;
 }
-
-/** The explanation code's loader (src/integrations/lazy-module.mjs): a dynamic import of its built chunk. */
-declare module 'virtual:explain' {
-  const load: () => Promise<typeof import('./scripts/explain/main')>;
-  export default load;
-}

@@ -205,9 +205,14 @@ export async function waitForHydration(page: Page): Promise<void> {
   // Islands are display: contents; scroll to what they render, one at a time, so each is seen.
   // Always the first one still waiting: hydrated islands drop [ssr], so a list taken up front goes stale.
   const waiting = page.locator('astro-island[ssr]:is([client="visible"], [client="needed"])');
-  for (let tries = 0; tries < 30 && (await waiting.count()) > 0; tries++) {
+  // 1.4 has some twenty islands (an Embed action beside every step and gradient): wait for each to go
+  // before revealing the next, rather than a fixed pause that a busy machine outlasts.
+  for (let tries = 0, left = await waiting.count(); tries < 120 && left > 0; tries++) {
     await waiting.first().evaluate(revealIsland, undefined, { timeout: 5_000 }).catch(() => undefined);
-    await page.waitForTimeout(100);
+    await page
+      .waitForFunction((before) => document.querySelectorAll('astro-island[ssr]:is([client="visible"], [client="needed"])').length < before, left, { timeout: 1_000 })
+      .catch(() => undefined);
+    left = await waiting.count();
   }
   await page.waitForFunction(() => document.querySelector('astro-island[ssr]') === null, undefined, { timeout: 30_000 });
   await page.evaluate(() => window.scrollTo(0, 0));

@@ -2,9 +2,10 @@
 /**
  * `import url from './module.ts?chunk-url'`: the address of `module.ts` built as its own
  * client chunk (sharing chunks with the rest of the page's code), without loading it. A page
- * script can then add it as a module script when it is first needed. A dynamic `import()` would
- * do the same, but the bundler wraps every one in a preloading helper of about 900 gzipped
- * bytes; the notes' first-load script (src/scripts/mistake-notes.ts) has a budget of 250.
+ * script can then add it as a module script, or `import(/* @vite-ignore *\/ url)` it, when it is
+ * first needed. A bundled `import('./module.ts')` would do the same, but the bundler wraps every one
+ * in a preloading helper of about 900 gzipped bytes, more than the first-load scripts that use this
+ * (src/scripts/mistake-notes.ts, src/scripts/explain-glue.ts) may weigh.
  * In development, and in the server build (which renders no script), the module's own path.
  * @returns {import('vite').Plugin}
  */

@@ -4,11 +4,15 @@
  * it every event that arrived meanwhile, so that the very first tap on a number opens its
  * explanation and the very first drag of a parameter moves it. Kept tiny: it ships with every page.
  *
- * Loaded with a plain import() of a URL the build writes in (src/integrations/lazy-module.mjs),
+ * Loaded with a plain import() of the address the build gives its chunk (src/integrations/chunk-url.mjs),
  * not as an Astro island: an island would bring Astro's island runtime (2.1 KB gzipped) to the
  * first load of every section, and a bundled import() Vite's preload helper (0.7 KB).
  */
-import load from 'virtual:explain';
+import explainUrl from './explain/main.ts?chunk-url';
+
+type Explain = typeof import('./explain/main');
+/** The explanation code; the chunk shares the modules the page already loaded (the state, the math). */
+const load = (): Promise<Explain> => import(/* @vite-ignore */ explainUrl);
 
 const TYPES = ['pointerdown', 'pointermove', 'pointerup', 'pointercancel', 'click', 'keydown', 'focusin'];
 const queue: Event[] = [];
