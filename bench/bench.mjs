@@ -198,9 +198,20 @@ async function measurePage(browser, url, paramNames) {
     // Islands that wait to be visible are hydrated first, as a reader scrolling down would.
     // Always the first still waiting: hydrated islands drop [ssr], so a list taken up front goes stale.
     const waiting = page.locator('astro-island[ssr]:is([client="visible"], [client="needed"])');
-    for (let tries = 0; tries < 30 && (await waiting.count()) > 0; tries++) {
-      await waiting.first().scrollIntoViewIfNeeded({ timeout: 5_000 }).catch(() => undefined);
-      await page.waitForTimeout(100);
+    // Those that wait for a touch (the Embed actions) get one: a pointer passing over.
+    for (let tries = 0, left = await waiting.count(); tries < 120 && left > 0; tries++) {
+      await waiting
+        .first()
+        .evaluate((island) => {
+          const shown = island.firstElementChild ?? island.parentElement ?? island;
+          shown.scrollIntoView({ block: 'center' });
+          shown.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
+        }, undefined, { timeout: 5_000 })
+        .catch(() => undefined);
+      await page
+        .waitForFunction((before) => document.querySelectorAll('astro-island[ssr]:is([client="visible"], [client="needed"])').length < before, left, { timeout: 1_000 })
+        .catch(() => undefined);
+      left = await waiting.count();
     }
     await page.waitForFunction(() => document.querySelector('astro-island[ssr]') === null);
     await page.evaluate(() => {
@@ -270,7 +281,10 @@ async function measureExplanations(browser, url) {
   await page.goto(url);
   const clickable = await page.$$eval('[data-q]', (els) =>
     els
-      .map((el, i) => (el.closest('.katex-mathml, .visually-hidden, input') || !el.checkVisibility({ visibilityProperty: true }) ? -1 : i))
+      // A spreadsheet mistake's number (NAME--MISTAKE) is explained by its note and opens nothing.
+      .map((el, i) =>
+        el.closest('.katex-mathml, .visually-hidden, input') || el.getAttribute('data-q')?.includes('--') || !el.checkVisibility({ visibilityProperty: true }) ? -1 : i,
+      )
       .filter((i) => i >= 0),
   );
   const every = Math.max(1, Math.floor(clickable.length / EXPLAIN_OPENS));

@@ -48,13 +48,21 @@ function boundNumbersIn(elements: Iterable<HTMLElement>): BoundNumber[] {
 // an edit then touches only them, not a search through a page of KaTeX markup. Found only once the
 // whole page is parsed (see `whenParsed`).
 let staticNumbers: readonly BoundNumber[] = [];
+/** The page's islands and the links that carry the configuration: part of the built page too (no island renders such a link). */
+let islands: readonly Element[] = [];
+let carryingLinks: readonly HTMLAnchorElement[] = [];
+let printAddresses: readonly HTMLAnchorElement[] = [];
 
 /**
  * Numbers inside islands that have not hydrated yet (their server HTML, at the article's values).
  * Looked up on every render: an island that hydrates renders its own numbers from then on.
  */
 function waitingIslandNumbers(): BoundNumber[] {
-  return boundNumbersIn(document.querySelectorAll<HTMLElement>('astro-island[ssr] [data-q]'));
+  // Through the islands found once (a score of them), not a selector run over the whole page on every
+  // change: on 1.4, with some 19,000 elements, that search cost more than rewriting the numbers.
+  const waiting: HTMLElement[] = [];
+  for (const island of islands) if (island.hasAttribute('ssr')) waiting.push(...island.querySelectorAll<HTMLElement>('[data-q]'));
+  return boundNumbersIn(waiting);
 }
 
 /**
@@ -106,13 +114,13 @@ function wakeIslandsIfChanged(): void {
  */
 function carryQueryOnLinks(): void {
   const query = currentQuery();
-  for (const a of document.querySelectorAll<HTMLAnchorElement>('a[data-carry], a[data-deep-link]')) {
+  for (const a of carryingLinks) {
     const url = new URL(a.getAttribute('href') ?? '', location.href);
     url.search = query;
     a.href = url.pathname === location.pathname ? `${location.search}${url.hash}` || '#' : `${url.pathname}${url.search}${url.hash}`;
   }
   const address = `${location.origin}${location.pathname}${query}`;
-  for (const a of document.querySelectorAll<HTMLAnchorElement>('a[data-print-address]')) {
+  for (const a of printAddresses) {
     a.href = address;
     a.textContent = address;
   }
@@ -122,6 +130,9 @@ whenParsed(() => {
   for (const bar of document.querySelectorAll<HTMLElement>('[data-toolbar]')) startToolbar(bar);
   for (const input of document.querySelectorAll<HTMLInputElement>('input[data-param]')) startField(input);
   staticNumbers = boundNumbersIn(document.querySelectorAll<HTMLElement>('[data-bind]'));
+  islands = [...document.querySelectorAll('astro-island')];
+  carryingLinks = [...document.querySelectorAll<HTMLAnchorElement>('a[data-carry], a[data-deep-link]')];
+  printAddresses = [...document.querySelectorAll<HTMLAnchorElement>('a[data-print-address]')];
   watchState(() => {
     renderNumbers();
     carryQueryOnLinks();

@@ -7,22 +7,29 @@
 import { createMistakeResolver, formatMistakeQuantity, type MistakeRef } from '../lib/mistake-notes/quantities';
 import { $digits, $params } from '../state/tutorial';
 
+/** The notes' numbers: part of the built page (no island renders one), so found once, not on every change. */
+let numbers: readonly HTMLElement[] | undefined;
+
 function render(): void {
   // Tells tests (and tools) that the notes' numbers are now this browser's, not the build's (README, DOM contract).
   document.documentElement.dataset['mistakeNotes'] = 'live';
   const resolve = createMistakeResolver($params.get());
   const pageDigits = $digits.get();
-  for (const el of document.querySelectorAll<HTMLElement>('[data-q*="--"], [data-pending]')) {
+  numbers ??= [...document.querySelectorAll<HTMLElement>('[data-q*="--"], [data-pending]')];
+  for (const el of numbers) {
     const name = el.dataset['q'] ?? el.dataset['pending'] ?? '';
     const lr = el.dataset['lr'];
     const ref: MistakeRef = { name, epoch: Number(el.dataset['epoch'] ?? 1), ...(lr !== undefined ? { lr: Number(lr) } : {}) };
     // As the page script does: a precision fixed by the content never shows fewer digits than the page's.
     const fixed = Number(el.closest<HTMLElement>('[data-digits]')?.dataset['digits'] ?? 0);
     const value = resolve(ref);
-    el.dataset['value'] = String(value);
-    el.textContent = formatMistakeQuantity(ref, value, Math.max(fixed, pageDigits));
-    el.dataset['q'] = name;
-    delete el.dataset['pending'];
+    const raw = String(value);
+    const text = formatMistakeQuantity(ref, value, Math.max(fixed, pageDigits));
+    // Only what changed is written: a drag rewrites the page some sixty times a second.
+    if (el.dataset['value'] !== raw) el.dataset['value'] = raw;
+    if (el.textContent !== text) el.textContent = text;
+    if (el.dataset['q'] !== name) el.dataset['q'] = name;
+    if ('pending' in el.dataset) delete el.dataset['pending'];
   }
 }
 
