@@ -16,6 +16,11 @@ export const PARAM_FIELDS = PARAM_NAMES.map((n) => `input[name="${n}"]`).join(',
 
 /** Axe's violations as one readable line each (rule id, impact, the first few elements). */
 export async function axeViolations(page: Page): Promise<string[]> {
+  // Axe judges the page at rest: a change mark still fading when the scheme switches passes for a moment
+  // through colours between light and dark ones, which no reader sees as the page's colours.
+  await page
+    .waitForFunction(() => !document.querySelector('.q-changed') && document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5_000 })
+    .catch(() => undefined);
   // Legacy mode runs in the page itself: the default opens a second page to merge frame results,
   // which costs seconds on pages with 15,000 KaTeX elements, and the site has no frames. Only
   // violations are collected in full: listing every passing node roughly doubles the time.
