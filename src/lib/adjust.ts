@@ -14,10 +14,14 @@ export const PIXELS_PER_STEP = 4;
 /**
  * `value` moved by `steps` steps of `size`, without the binary noise of repeated addition
  * (0.15 + 0.01 is 0.16, not 0.16000000000000003), and within what a field accepts.
+ * Rounded to 12 significant digits of the larger of the value and the move, not of the sum:
+ * -0.35 and 35 steps up is 0, where the sum alone (5.55e-17) would keep its noise.
  */
 export function stepped(value: number, steps: number, size: number): number {
   if (steps === 0) return value;
-  const next = Number((value + steps * size).toPrecision(12));
+  const scale = Math.max(Math.abs(value), Math.abs(steps * size), size);
+  const decimals = Math.min(20, Math.max(0, 12 - Math.ceil(Math.log10(scale))));
+  const next = Number((value + steps * size).toFixed(decimals));
   const clamped = Math.max(-PARAM_LIMIT, Math.min(PARAM_LIMIT, next));
   // -0 would behave as -0 in later arithmetic but print as 0; a field never holds it either.
   return clamped === 0 ? 0 : clamped;
