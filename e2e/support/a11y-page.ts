@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { PARAM_NAMES } from '../../src/lib/backprop';
-import { revealIsland } from './quantities';
+import { waitForHydration } from './quantities';
 
 /** The WCAG levels issue 4 holds every page to. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] as const;
@@ -108,19 +108,7 @@ export async function valueInForce(page: Page, name: string): Promise<string[]> 
   );
 }
 
-/** Waits until every island has hydrated (client:visible ones are scrolled into view first). */
-export async function hydrate(page: Page): Promise<void> {
-  // Islands are display: contents; scroll to what they render. Hydration removes `ssr`, so take the first left each time.
-  const waiting = page.locator('astro-island[ssr]:is([client="visible"], [client="needed"])');
-  for (let left = await waiting.count(); left > 0; ) {
-    // The island may hydrate between the count and this call (a neighbour's scroll showed it): then go on.
-    await waiting
-      .first()
-      .evaluate(revealIsland, undefined, { timeout: 5_000 })
-      .catch(() => undefined);
-    await expect.poll(() => waiting.count(), { timeout: 30_000 }).toBeLessThan(left);
-    left = await waiting.count();
-  }
-  await page.waitForFunction(() => document.querySelector('astro-island[ssr]') === null, undefined, { timeout: 30_000 });
-  await page.evaluate(() => window.scrollTo(0, 0));
+/** Waits until every island has hydrated, woken as a reader wakes them (quantities.ts, `waitForHydration`). */
+export function hydrate(page: Page): Promise<void> {
+  return waitForHydration(page);
 }

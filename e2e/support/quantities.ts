@@ -205,6 +205,9 @@ export async function waitForHydration(page: Page): Promise<void> {
   // Islands are display: contents; scroll to what they render, one at a time, so each is seen.
   // Always the first one still waiting: hydrated islands drop [ssr], so a list taken up front goes stale.
   const waiting = page.locator('astro-island[ssr]:is([client="visible"], [client="needed"])');
+  // Right after a navigation the page may still be parsing (1.4 is some 560 KB): count its islands only
+  // once they are all there, or the loop below finds none yet and leaves the touch-only ones asleep.
+  await page.waitForLoadState('domcontentloaded');
   // 1.4 has some twenty islands (an Embed action beside every step and gradient): wait for each to go
   // before revealing the next, rather than a fixed pause that a busy machine outlasts.
   for (let tries = 0, left = await waiting.count(); tries < 120 && left > 0; tries++) {
