@@ -290,6 +290,12 @@ test('on a touch screen, a vertical swipe on a parameter’s number scrolls the 
   await swipe(0, -200);
   await expect.poll(() => page.evaluate(() => scrollY), 'the page scrolled').toBeGreaterThan(before + 100);
   expect((await w5State(page)).w5, 'and w5 did not change').toBe(String(ARTICLE_PARAMS.w5));
+  // The swipe may fling on: let the page come to rest, or the next finger lands where w5 was, not where it is.
+  await page.waitForFunction(
+    () => new Promise((rest) => { const y = scrollY; setTimeout(() => rest(scrollY === y), 250); }),
+    undefined,
+    { timeout: 10_000 },
+  );
   await swipe(80, 0);
   await expect.poll(async () => Number((await w5State(page)).w5)).toBeGreaterThan(ARTICLE_PARAMS.w5);
   await expect.poll(async () => (await w5State(page)).search).toBe(`?w5=${(await w5State(page)).w5}`);

@@ -59,7 +59,8 @@ const SEED = 20261130;
 async function pageScriptHasRun(page: Page): Promise<void> {
   await page.waitForFunction(
     () =>
-      document.documentElement.hasAttribute('data-precision') &&
+      // documentElement is null for a moment while a followed link's page replaces this one.
+      !!document.documentElement?.hasAttribute('data-precision') &&
       document.querySelector('astro-island[ssr][client="load"]') === null,
   );
 }
