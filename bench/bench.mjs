@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * `npm run bench`: builds the site into dist-bench/, serves it with `astro
- * preview`, and prints one table (also written to bench-results/latest.md):
+ * preview`, and prints one table (also written into docs/benchmark.md, between its markers):
  * the machine, the build time, for every page Lighthouse's four scores (mobile
  * preset, the system Chromium), the JavaScript and CSS the page loads at first
  * load (gzipped), edit-to-screen latency over 50 edits of different fields,
@@ -17,7 +17,7 @@
  * while working on them; the table is then printed but not written).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -506,19 +506,46 @@ async function main() {
       '',
     ];
     const table = lines.join('\n');
+    const summary = [
+      `${started.toISOString().slice(0, 10)}, ${machine}, load average ${fmt(loadAtStart, 2)} at start.`,
+      '',
+      '| Page | Lighthouse performance | JS at first load (KiB) | Edit → DOM p95 (ms) | Drag frame p95 (ms) |',
+      '| --- | ---: | ---: | ---: | ---: |',
+      ...paths.map((path) => {
+        const m = measured.get(path);
+        const drag = explained.get(path)?.drag ?? [];
+        const p95 = (/** @type {number[]} */ v, /** @type {string} */ none) => (v.length ? fmt(quantile(v, 0.95)) : none);
+        return `| \`${path}\` | ${scores.get(path)?.['performance']} | ${fmt((m?.js ?? NaN) / 1024, 2)} | ${p95(m?.toDom ?? [], '–')} | ${p95(drag, '–')} |`;
+      }),
+    ].join('\n');
     console.log(table);
     if (onlyPages.length) {
-      console.error('bench: only some pages (BENCH_PAGES), so bench-results/latest.md is left as it was');
+      console.error('bench: only some pages (BENCH_PAGES), so docs/benchmark.md is left as it was');
     } else {
-      mkdirSync(join(root, 'bench-results'), { recursive: true });
-      writeFileSync(join(root, 'bench-results', 'latest.md'), table);
-      console.error('bench: written to bench-results/latest.md');
+      writeResults(join(root, 'docs', 'benchmark.md'), 'bench', table);
+      writeResults(join(root, 'README.md'), 'bench:summary', summary);
+      console.error('bench: written to docs/benchmark.md and the README (between their bench markers)');
     }
   } finally {
     preview.kill();
     await browser?.close().catch(() => undefined);
     await lighthouseChrome?.stop().catch((error) => console.error(`bench: could not clean up Chromium: ${error}`));
   }
+}
+
+/**
+ * Puts `table` between the `<marker>:start` and `<marker>:end` comments of `file`, leaving the rest
+ * (the description and the hand-written reading) as it is.
+ * @param {string} file
+ * @param {string} marker
+ * @param {string} table
+ */
+function writeResults(file, marker, table) {
+  const text = readFileSync(file, 'utf8');
+  const [start, end] = [`<!-- ${marker}:start -->`, `<!-- ${marker}:end -->`];
+  const [from, to] = [text.indexOf(start), text.indexOf(end)];
+  if (from < 0 || to < from) throw new Error(`${file} has no ${start} … ${end} markers`);
+  writeFileSync(file, `${text.slice(0, from + start.length)}\n${table.trim()}\n${text.slice(to)}`);
 }
 
 await main();
