@@ -166,6 +166,12 @@ describe('lossChart on hostile curves', () => {
     expect(describeLossChart([{ lr: 9, loss }], false)).toContain('η = 9 rises again from epoch 4');
   });
 
+  test('a loss too small to have a round step above it (6.4e-323) draws on a 0 to 1 axis, not at NaN', () => {
+    const c = lossChart([{ lr: 0, loss: [6.4e-323] }], 0);
+    expectInsidePlot(c);
+    expect(c.yTicks.at(-1)?.label).toBe('1');
+  });
+
   test('random curves, widths and scale choices stay inside the plot', () => {
     const value = fc.oneof(fc.double({ min: 0, max: 1e3 }), fc.constantFrom(0, NaN, Infinity, 1e-300));
     fc.assert(

@@ -75,7 +75,11 @@ describe('linearTicks', () => {
         fc.pre(max > min);
         const ticks = linearTicks(min, max, count);
         expect(ticks.length).toBeGreaterThanOrEqual(1);
-        const step = niceStep((max - min) / count);
+        const nice = niceStep((max - min) / count);
+        const step = ticks.length > 1 ? (ticks[1] as number) - (ticks[0] as number) : nice;
+        // A smaller step only when the nice one has no multiple in the domain (judged where the
+        // ticks' spacing is more than a few ulps of their size).
+        if (span > Math.abs(min) * 1e-6 && step < nice * 0.7) expect(Math.floor(max / nice)).toBeLessThan(Math.ceil(min / nice));
         const slack = step * 1e-9 + Math.abs(max) * 1e-12;
         for (const t of ticks) {
           expect(t).toBeGreaterThanOrEqual(min - slack);
@@ -87,6 +91,11 @@ describe('linearTicks', () => {
         expect(ticks.length).toBeLessThanOrEqual(count + 1);
       }),
     );
+  });
+
+  test('a domain shorter than its 1-2-5 step still gets a tick, and float noise does not coarsen the step', () => {
+    expect(linearTicks(0.051, 0.093, 2)).toEqual([0.06, 0.08]);
+    expect(linearTicks(5.000000000000001e-15, 0.04000000000000501, 2)).toEqual([0.02, 0.04]);
   });
 
   test('labels come out round, without float noise', () => {

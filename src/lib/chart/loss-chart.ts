@@ -108,7 +108,8 @@ export function lossChart(runs: readonly LossRun[], width: number, log?: boolean
     yTickValues = logTicks(y0, y1, Math.max(3, Math.floor((bottom - top) / 40)));
   } else {
     // Loss is never negative, so the linear axis starts at 0 and ends on a round value above the largest loss.
-    const top0 = max > 0 ? max : 1;
+    // A largest loss under the noise floor is zero for the chart (6e-323 has no round step above it).
+    const top0 = max > LOSS_NOISE_FLOOR ? max : 1;
     const step = niceStep(top0 / 5);
     const y1 = Math.ceil(top0 / step - 1e-9) * step;
     y = linearScale(0, y1, bottom, top);

@@ -29,8 +29,16 @@ export function logScale(d0: number, d1: number, r0: number, r1: number): Scale 
 /** The smallest 1, 2 or 5 × 10^k that is at least `raw`. */
 export function niceStep(raw: number): number {
   const power = 10 ** Math.floor(Math.log10(raw));
-  const m = raw / power;
+  // The tolerance takes float noise for the value it hides: 0.04 / 2 is 0.020000000000000004, a step of 2, not 5.
+  const m = (raw / power) * (1 - 1e-12);
   return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * power;
+}
+
+/** The 1-2-5 step just below `step` (itself a 1, 2 or 5 × 10^k). */
+function stepBelow(step: number): number {
+  const power = 10 ** Math.floor(Math.log10(step) + 1e-9);
+  const m = Math.round(step / power);
+  return (m === 1 ? 0.5 : m === 2 ? 1 : 2) * power;
 }
 
 /**
@@ -41,7 +49,16 @@ export function niceStep(raw: number): number {
 export function linearTicks(min: number, max: number, count = 5): number[] {
   if (!(Number.isFinite(min) && Number.isFinite(max)) || max < min) return [];
   if (max === min) return [min];
-  const step = niceStep((max - min) / Math.max(1, count));
+  // The 1-2-5 step may be longer than the domain and miss every multiple in it ([0.051, 0.093] by 0.05);
+  // a smaller step no longer than the domain has one.
+  let step = niceStep((max - min) / Math.max(1, count));
+  let ticks = ticksBy(min, max, step);
+  for (let i = 0; ticks.length === 0 && i < 3; i++) ticks = ticksBy(min, max, (step = stepBelow(step)));
+  return ticks;
+}
+
+/** The multiples of `step` inside [min, max], clamped into it against float noise. */
+function ticksBy(min: number, max: number, step: number): number[] {
   // Dividing by the integer 1/step (10 for 0.1) gives the double nearest i·step, so labels
   // read 0.3, never 0.30000000000000004; clamping keeps the last bit of noise inside the domain.
   const inverse = step < 1 ? Math.round(1 / step) : 0;
