@@ -8,7 +8,7 @@ import {
   type Params,
   type QuantityName,
 } from '../src/lib/backprop';
-import { columnIndex, formulaRefs } from '../src/lib/workbook/cells';
+import { columnIndex, formulaRefs } from '../src/lib/xlsx/cells';
 import {
   EXPORT_COLUMNS,
   EXPORT_LAYOUT,
@@ -20,7 +20,7 @@ import {
   headerLabel,
   rateSheetName,
 } from '../src/lib/workbook/export';
-import { cellAt, cellAtAddress, readXlsx, type ReadSheet } from '../src/lib/workbook/xlsx-read';
+import { cellAt, cellAtAddress, readXlsx, type ReadSheet } from '../src/lib/xlsx/read';
 import { recalculate } from './support/workbook-hf';
 
 // Whole 300-epoch workbooks recalculated by HyperFormula take seconds, more on a busy machine.

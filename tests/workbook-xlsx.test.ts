@@ -2,15 +2,15 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { VNode } from 'preact';
 import { ARTICLE_PARAMS } from '../src/lib/backprop';
-import { columnIndex, columnLetters, formulaRefs, shiftFormula } from '../src/lib/workbook/cells';
+import { columnIndex, columnLetters, formulaRefs, shiftFormula } from '../src/lib/xlsx/cells';
 import { checkSheets } from '../src/lib/workbook/check';
 import { DEFINITIONS, evaluateExpr, printFormula, updateExpr } from '../src/lib/workbook/formulas';
 import { headerQuantity, isLearningRateLabel } from '../src/lib/workbook/headers';
 import { reportBlocks } from '../src/lib/workbook/report';
 import { reportView } from '../src/lib/workbook/view';
-import { cellAt, readXlsx, type ReadSheet } from '../src/lib/workbook/xlsx-read';
-import { writeXlsx, type CellModel } from '../src/lib/workbook/xlsx-write';
-import { decodeEntities, escapeXml, scanXml } from '../src/lib/workbook/xml';
+import { cellAt, readXlsx, type ReadSheet } from '../src/lib/xlsx/read';
+import { writeXlsx, type CellModel } from '../src/lib/xlsx/write';
+import { decodeEntities, escapeXml, scanXml } from '../src/lib/xlsx/xml';
 import { oneTabModel } from './support/workbook-fixtures';
 
 describe('XML scanning', () => {

@@ -14,10 +14,10 @@ import {
   type QuantityName,
   type Snapshot,
 } from '../backprop';
-import { columnLetters } from './cells';
+import { columnLetters } from '../xlsx/cells';
 import { DEFINITIONS, isWeight, printFormula, updateExpr, type PrintContext } from './formulas';
 import { headerLabel } from './headers';
-import { quoteSheet, writeXlsx, type CellModel, type SheetModel, type WorkbookModel } from './xlsx-write';
+import { quoteSheet, writeXlsx, type CellModel, type SheetModel, type WorkbookModel } from '../xlsx/write';
 
 /** The quantities of one epoch row, in the assignment's column order (column B onward; A holds the epoch). */
 export const EXPORT_COLUMNS: readonly QuantityName[] = [

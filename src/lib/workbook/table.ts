@@ -7,12 +7,12 @@
  * stages read the table's cells by the article's names.
  */
 import { WEIGHT_NAMES, type ParamName, type QuantityName, type WeightName } from '../backprop';
-import { address, columnLetters, formulaRefs, refText, type FormulaRef } from './cells';
+import { address, columnLetters, formulaRefs, refText, type FormulaRef } from '../xlsx/cells';
 import { DEFINITIONS, ROW_INPUTS, directRefs, type Expr, type PrintContext } from './formulas';
 import { headerQuantity, isLearningRateLabel, normaliseLabel } from './headers';
-import type { LrSource } from './mistakes';
+import type { LrSource } from '../mistakes';
 import type { LearningRate, SheetResult } from './result';
-import { cellAt, type ReadCell, type ReadSheet } from './xlsx-read';
+import { cellAt, type ReadCell, type ReadSheet } from '../xlsx/read';
 
 /** The header row and the column of each quantity it names. */
 export interface Header {

@@ -6,8 +6,8 @@
  * these numbers; without a mistake the run is the math module's `train`, bit
  * for bit (the formulas mirror its arithmetic, and tests hold it).
  */
-import { DERIVED_NAMES, PARAM_NAMES, WEIGHT_NAMES, type Params, type QuantityName } from '../../backprop';
-import { DEFINITIONS, directRefs, updateExpr, type Expr, type Getter } from '../formulas';
+import { DERIVED_NAMES, PARAM_NAMES, WEIGHT_NAMES, type Params, type QuantityName } from '../backprop';
+import { DEFINITIONS, directRefs, updateExpr, type Expr, type Getter } from '../workbook/formulas';
 import type { WorkbookMistake } from './rule';
 
 /** Every quantity of a row, each with its slot among a row's registers. */

@@ -3,8 +3,8 @@
  * the derivative of 1/(1 + e^−x), made once and then written in every slope
  * of the chain rule.
  */
-import type { QuantityName } from '../../backprop';
-import { build, type Replacements } from '../formulas';
+import type { QuantityName } from '../backprop';
+import { build, type Replacements } from '../workbook/formulas';
 import { list, names } from './words';
 import { formulaRule } from './rule';
 

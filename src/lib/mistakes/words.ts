@@ -2,8 +2,8 @@
  * Small pieces of wording the explanations share: lists of cells and of
  * column names read as a sentence reads them.
  */
-import type { QuantityName } from '../../backprop';
-import { headerLabel } from '../headers';
+import type { QuantityName } from '../backprop';
+import { headerLabel } from '../workbook/headers';
 
 /** "A", "A and B", "A, B and C". */
 export function list(items: readonly string[]): string {

@@ -2,7 +2,7 @@
  * ∂E/∂w3 and ∂E/∂w4 multiplied by a_h1's slope where a_h2's belongs: w3 and w4
  * feed the second hidden neuron. One of the real course workbooks has it.
  */
-import { build } from '../formulas';
+import { build } from '../workbook/formulas';
 import { list } from './words';
 import { formulaRule } from './rule';
 

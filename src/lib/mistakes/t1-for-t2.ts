@@ -2,7 +2,7 @@
  * The second output's error written a_o2 − t1: t1 where t2 belongs, in every
  * gradient that carries the second output's error back.
  */
-import { build } from '../formulas';
+import { build } from '../workbook/formulas';
 import { list, names } from './words';
 import { formulaRule } from './rule';
 

@@ -2,8 +2,8 @@
  * The weight update written w + LR·∂E/∂w: a step up the gradient instead of
  * down it.
  */
-import { WEIGHT_NAMES } from '../../backprop';
-import { build } from '../formulas';
+import { WEIGHT_NAMES } from '../backprop';
+import { build } from '../workbook/formulas';
 import { list } from './words';
 import { formulaRule } from './rule';
 

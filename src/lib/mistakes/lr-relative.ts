@@ -4,9 +4,9 @@
  * No formula variant shows it: the evidence is the reference itself, or,
  * in a sheet of values, a rate the weights imply that is not the learning rate.
  */
-import { WEIGHT_NAMES, type WeightName } from '../../backprop';
-import { matches } from '../compare';
-import { evaluateExpr, isWeight, updateExpr, type Getter } from '../formulas';
+import { WEIGHT_NAMES, type WeightName } from '../backprop';
+import { matches } from './compare';
+import { evaluateExpr, isWeight, updateExpr, type Getter } from '../workbook/formulas';
 import { list } from './words';
 import { cellEvidenceRule, type Facts, type TableView } from './rule';
 

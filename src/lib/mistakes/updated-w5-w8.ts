@@ -3,7 +3,7 @@
  * update (the next row's w5 … w8) instead of the weights that produced this
  * row's outputs.
  */
-import { build, type Replacements } from '../formulas';
+import { build, type Replacements } from '../workbook/formulas';
 import { list, names } from './words';
 import { formulaRule } from './rule';
 

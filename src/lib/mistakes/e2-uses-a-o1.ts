@@ -2,7 +2,7 @@
  * E2 computed from the first output, a_o1, instead of the second: the
  * article's own text has the slip, so students copy it.
  */
-import { build } from '../formulas';
+import { build } from '../workbook/formulas';
 import { list } from './words';
 import { formulaRule } from './rule';
 

@@ -1,12 +1,12 @@
 /**
  * The TeX of a known mistake's formula, written from the same expression the
- * checker recognises it by (src/lib/workbook/mistakes/), beside the right
+ * checker recognises it by (src/lib/mistakes/), beside the right
  * formula in the same shape, with the part that differs boxed. Build time only:
  * MistakeNote.astro typesets the result with KaTeX.
  */
-import { isQuantityName, type QuantityName } from '../backprop';
-import { DEFINITIONS, columnFormula, isWeight, mapQuantities, replaceQuantities, type Expr } from '../workbook/formulas';
-import type { FormulaRule, WorkbookMistake } from '../workbook/mistakes/rule';
+import { isQuantityName, type QuantityName } from '../../backprop';
+import { DEFINITIONS, columnFormula, isWeight, mapQuantities, replaceQuantities, type Expr } from '../../workbook/formulas';
+import type { FormulaRule, WorkbookMistake } from '../rule';
 
 /** Quantities written out as a spreadsheet writes them (their definitions), not as a symbol: the places mistakes sit. */
 const WRITTEN_OUT = new Set<QuantityName>(['dE_da_o1', 'dE_da_o2', 'da_o1_do1', 'da_o2_do2', 'da_h1_dh1', 'da_h2_dh2']);

@@ -4,8 +4,8 @@
  * data and pure functions (no DOM, no file reading), so a build-time page can
  * import one to show the same mistake at the step where students make it.
  */
-import type { Params, QuantityName, WeightName } from '../../backprop';
-import { columnFormula, evaluateExpr, replaceQuantities, type Expr, type Getter, type Replacements } from '../formulas';
+import type { Params, QuantityName, WeightName } from '../backprop';
+import { columnFormula, evaluateExpr, replaceQuantities, type Expr, type Getter, type Replacements } from '../workbook/formulas';
 
 /**
  * How the tutorial shows a mistake beside the step where students make it
