@@ -26,7 +26,8 @@ import {
 import { buildExplanations } from '../src/lib/quantities/explanations';
 import { REGISTRY, liveEquation, updateRule, type Formula } from '../src/lib/quantities/registry';
 import { EXPORT_COLUMNS, EXPORT_LAYOUT, buildWorkbookModel, exportContext } from '../src/lib/workbook/export';
-import { columnFormula, evaluateExpr, printFormula, type Getter, type PrintContext } from '../src/lib/workbook/formulas';
+import { columnFormula, evaluateExpr, type Getter } from '../src/lib/quantities/definitions';
+import { printFormula, type PrintContext } from '../src/lib/workbook/formulas';
 import { MISTAKES, NOTED_MISTAKES, wrongVersions } from '../src/lib/mistakes';
 import { runWorkbook } from '../src/lib/mistakes/run';
 import { findEpochTable, printContext, type EpochTable } from '../src/lib/workbook/table';

@@ -6,9 +6,10 @@
 import fc from 'fast-check';
 import katex from 'katex';
 import { describe, expect, it, vi } from 'vitest';
-import { ARTICLE_EPOCHS, ARTICLE_PARAMS, DERIVED_NAMES, PARAM_NAMES, WEIGHT_NAMES, train, type Params, type QuantityName, type Snapshot } from '../src/lib/backprop';
+import { ARTICLE_EPOCHS, ARTICLE_PARAMS, DERIVED_NAMES, PARAM_NAMES, WEIGHT_NAMES, isWeight, train, type Params, type QuantityName, type Snapshot } from '../src/lib/backprop';
 import { EXPORT_LAYOUT, exportColumn, exportContext } from '../src/lib/workbook/export';
-import { isWeight, printFormula, type Getter } from '../src/lib/workbook/formulas';
+import type { Getter } from '../src/lib/quantities/definitions';
+import { printFormula } from '../src/lib/workbook/formulas';
 import { MISTAKES, NOTED_MISTAKES, lrRelative, notedMistake, t1ForT2, t1ForT2Hidden, wordsWhenEqual, e2UsesAo1 } from '../src/lib/mistakes';
 import { runWorkbook } from '../src/lib/mistakes/run';
 import type { CellModel, SheetModel } from '../src/lib/xlsx/write';

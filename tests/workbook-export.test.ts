@@ -8,6 +8,7 @@ import {
   type Params,
   type QuantityName,
 } from '../src/lib/backprop';
+import { plainName } from '../src/lib/quantities/definitions';
 import { columnIndex, formulaRefs } from '../src/lib/xlsx/cells';
 import {
   EXPORT_COLUMNS,
@@ -17,7 +18,6 @@ import {
   exportCsv,
   exportRates,
   exportWorkbook,
-  headerLabel,
   rateSheetName,
 } from '../src/lib/workbook/export';
 import { cellAt, cellAtAddress, readXlsx, type ReadSheet } from '../src/lib/xlsx/read';
@@ -70,7 +70,7 @@ describe('workbook export', () => {
           expect(cellAt(sheet, 1, 1)?.value).toBe(lr);
           expect(String(cellAt(sheet, 0, 1)?.value)).toMatch(/learning rate/i);
           EXPORT_COLUMNS.forEach((name) => {
-            expect(cellAt(sheet, columnIndex(exportColumn(name)), EXPORT_LAYOUT.headerRow)?.value).toBe(headerLabel(name));
+            expect(cellAt(sheet, columnIndex(exportColumn(name)), EXPORT_LAYOUT.headerRow)?.value).toBe(plainName(name));
           });
           run.forEach((snapshot, i) => {
             const row = EXPORT_LAYOUT.firstDataRow + i;

@@ -11,7 +11,7 @@
  * at the step where students make it (a test fails until some page does).
  */
 import type { QuantityName } from '../backprop';
-import type { Expr } from '../workbook/formulas';
+import type { Expr } from '../quantities/expr';
 import { e2UsesAo1 } from './e2-uses-a-o1';
 import { lrRelative } from './lr-relative';
 import { plusNotMinus } from './plus-not-minus';

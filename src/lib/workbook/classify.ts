@@ -7,10 +7,12 @@
  * evidence rules. Last, the sheet-wide rules look for mistakes that change
  * no number at all.
  */
-import { step, type Params, type QuantityName, type Snapshot } from '../backprop';
+import { isWeight, step, type Params, type QuantityName, type Snapshot } from '../backprop';
 import { address, columnLetters } from '../xlsx/cells';
 import { agreeingDigits, matches } from '../mistakes/compare';
-import { columnFormula, evaluateExpr, isWeight, printFormula, type Expr, type Getter } from './formulas';
+import { columnFormula, evaluateExpr, type Getter } from '../quantities/definitions';
+import type { Expr } from '../quantities/expr';
+import { printFormula } from './formulas';
 import { CELL_EVIDENCE_RULES, SHEET_EVIDENCE_RULES, wrongVersions, type Facts, type MistakeId, type TableView } from '../mistakes';
 import type { Recomputed } from './recompute';
 import type { ColumnResult, FirstWrong, Mistake } from './result';
