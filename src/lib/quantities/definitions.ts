@@ -1,13 +1,13 @@
 /**
  * Each quantity of the network described once: for a computed one, its definition, an expression
- * over the others (./expr.ts) in the order `evaluate` computes it; for every one, its symbol (TeX). The
- * registry's formulas and live templates, the workbook's Excel formulas, the checker's and the
+ * over the others (./expr.ts) in the order `evaluate` computes it; for every one, its symbol (TeX).
+ * The registry's formulas and live templates, the workbook's Excel formulas, the checker's and the
  * notes' wrong versions (rewrites of these) and the notes' TeX are all written from here.
  * `evaluate` in the math module is the hand-written fast path; a property test holds it to these
  * bit for bit.
  *
- * A new quantity: its definition and symbol here, its place in `evaluate` (src/lib/backprop/network.ts), and its
- * words and place in the tutorial (./registry.ts).
+ * A new quantity: its definition and symbol here, its place in `evaluate`
+ * (src/lib/backprop/network.ts), and its words and place in the tutorial (./registry.ts).
  */
 import { isWeight, sigmoid as logistic, type DerivedName, type QuantityName, type WeightName } from '../backprop';
 import { add, lr, mapQuantities, mul, n, pow, q, shiftPrev, sigmoid, sub, type Expr } from './expr';
