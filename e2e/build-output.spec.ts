@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { ARTICLE_PARAMS, QUANTITY_NAMES, createResolver } from '../src/lib/backprop';
-import { createMistakeResolver, isMistakeQuantityName } from '../src/lib/mistake-notes/quantities';
+import { createMistakeResolver, isMistakeQuantityName } from '../src/lib/mistakes/notes/quantities';
 import { DEEP_LINK_IDS, OUT_DIR, SECTION_SLUGS, htmlFiles, pagePaths, pathOfFile, sectionPath, sitePath } from './support/site';
 
 const files = htmlFiles();

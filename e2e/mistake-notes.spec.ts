@@ -19,7 +19,7 @@ import {
   type QuantityName,
   type Snapshot,
 } from '../src/lib/backprop';
-import { MISTAKES } from '../src/lib/workbook/mistakes';
+import { MISTAKES } from '../src/lib/mistakes';
 import { AXE_TAGS } from './support/a11y-page';
 import { SECTION_SLUGS, sectionPath } from './support/site';
 

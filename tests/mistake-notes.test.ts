@@ -1,20 +1,21 @@
 /**
  * The "where spreadsheets go wrong" notes (issue 13) and the checker share one description of
- * each mistake: the rule in src/lib/workbook/mistakes/. These tests hold the notes' numbers to the
+ * each mistake: the rule in src/lib/mistakes/. These tests hold the notes' numbers to the
  * rules, to the math module and to a spreadsheet engine, and the notes' words to what they claim.
  */
 import fc from 'fast-check';
 import katex from 'katex';
 import { describe, expect, it, vi } from 'vitest';
-import { ARTICLE_EPOCHS, ARTICLE_PARAMS, DERIVED_NAMES, PARAM_NAMES, WEIGHT_NAMES, train, type Params, type QuantityName, type Snapshot } from '../src/lib/backprop';
+import { ARTICLE_EPOCHS, ARTICLE_PARAMS, DERIVED_NAMES, PARAM_NAMES, WEIGHT_NAMES, isWeight, train, type Params, type QuantityName, type Snapshot } from '../src/lib/backprop';
 import { EXPORT_LAYOUT, exportColumn, exportContext } from '../src/lib/workbook/export';
-import { isWeight, printFormula, type Getter } from '../src/lib/workbook/formulas';
-import { MISTAKES, NOTED_MISTAKES, lrRelative, notedMistake, t1ForT2, t1ForT2Hidden, wordsWhenEqual, e2UsesAo1 } from '../src/lib/workbook/mistakes';
-import { runWorkbook } from '../src/lib/workbook/mistakes/run';
-import type { CellModel, SheetModel } from '../src/lib/workbook/xlsx-write';
-import { agreeName, createMistakeResolver, formatMistakeQuantity, isMistakeQuantityName, mistakenName, parseMistakeName } from '../src/lib/mistake-notes/quantities';
-import { noteFormulas } from '../src/lib/mistake-notes/tex';
-import { wordParts } from '../src/lib/mistake-notes/words';
+import type { Getter } from '../src/lib/quantities/definitions';
+import { printFormula } from '../src/lib/workbook/formulas';
+import { MISTAKES, NOTED_MISTAKES, lrRelative, notedMistake, t1ForT2, t1ForT2Hidden, wordsWhenEqual, e2UsesAo1 } from '../src/lib/mistakes';
+import { runWorkbook } from '../src/lib/mistakes/run';
+import type { CellModel, SheetModel } from '../src/lib/xlsx/write';
+import { agreeName, createMistakeResolver, formatMistakeQuantity, isMistakeQuantityName, mistakenName, parseMistakeName } from '../src/lib/mistakes/notes/quantities';
+import { noteFormulas } from '../src/lib/mistakes/notes/tex';
+import { wordParts } from '../src/lib/mistakes/notes/words';
 import { mistakeModel, oneTabModel, recalculateModel } from './support/workbook-fixtures';
 
 // A spreadsheet engine recalculating 300 rows for each mistake takes seconds.

@@ -6,8 +6,8 @@ import { ARTICLE_PARAMS, type Params, type QuantityName } from '../src/lib/backp
 import { checkSheets, matches, writtenDigits, type SheetResult } from '../src/lib/workbook/check';
 import { EXPORT_LAYOUT, SUMMARY_SHEET, exportColumn, exportWorkbook } from '../src/lib/workbook/export';
 import { checkBytes, checkFile } from '../src/lib/workbook/index';
-import { writeXlsx } from '../src/lib/workbook/xlsx-write';
-import { readXlsx } from '../src/lib/workbook/xlsx-read';
+import { writeXlsx } from '../src/lib/xlsx/write';
+import { readXlsx } from '../src/lib/xlsx/read';
 import {
   STUDENT_SPELLINGS,
   badFiles,

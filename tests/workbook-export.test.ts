@@ -8,7 +8,8 @@ import {
   type Params,
   type QuantityName,
 } from '../src/lib/backprop';
-import { columnIndex, formulaRefs } from '../src/lib/workbook/cells';
+import { plainName } from '../src/lib/quantities/definitions';
+import { columnIndex, formulaRefs } from '../src/lib/xlsx/cells';
 import {
   EXPORT_COLUMNS,
   EXPORT_LAYOUT,
@@ -17,10 +18,9 @@ import {
   exportCsv,
   exportRates,
   exportWorkbook,
-  headerLabel,
   rateSheetName,
 } from '../src/lib/workbook/export';
-import { cellAt, cellAtAddress, readXlsx, type ReadSheet } from '../src/lib/workbook/xlsx-read';
+import { cellAt, cellAtAddress, readXlsx, type ReadSheet } from '../src/lib/xlsx/read';
 import { recalculate } from './support/workbook-hf';
 
 // Whole 300-epoch workbooks recalculated by HyperFormula take seconds, more on a busy machine.
@@ -70,7 +70,7 @@ describe('workbook export', () => {
           expect(cellAt(sheet, 1, 1)?.value).toBe(lr);
           expect(String(cellAt(sheet, 0, 1)?.value)).toMatch(/learning rate/i);
           EXPORT_COLUMNS.forEach((name) => {
-            expect(cellAt(sheet, columnIndex(exportColumn(name)), EXPORT_LAYOUT.headerRow)?.value).toBe(headerLabel(name));
+            expect(cellAt(sheet, columnIndex(exportColumn(name)), EXPORT_LAYOUT.headerRow)?.value).toBe(plainName(name));
           });
           run.forEach((snapshot, i) => {
             const row = EXPORT_LAYOUT.firstDataRow + i;

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkSheets } from '../src/lib/workbook/check';
 import { checkBytes } from '../src/lib/workbook/index';
-import { readXlsx } from '../src/lib/workbook/xlsx-read';
+import { readXlsx } from '../src/lib/xlsx/read';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const STUDENT_DIR = path.resolve(repoRoot, '../shared/fixtures/student-sheets');

@@ -2,15 +2,16 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { VNode } from 'preact';
 import { ARTICLE_PARAMS } from '../src/lib/backprop';
-import { columnIndex, columnLetters, formulaRefs, shiftFormula } from '../src/lib/workbook/cells';
+import { columnIndex, columnLetters, formulaRefs, shiftFormula } from '../src/lib/xlsx/cells';
 import { checkSheets } from '../src/lib/workbook/check';
-import { DEFINITIONS, evaluateExpr, printFormula, updateExpr } from '../src/lib/workbook/formulas';
+import { DEFINITIONS, evaluateExpr, updateOf } from '../src/lib/quantities/definitions';
+import { printFormula } from '../src/lib/workbook/formulas';
 import { headerQuantity, isLearningRateLabel } from '../src/lib/workbook/headers';
 import { reportBlocks } from '../src/lib/workbook/report';
 import { reportView } from '../src/lib/workbook/view';
-import { cellAt, readXlsx, type ReadSheet } from '../src/lib/workbook/xlsx-read';
-import { writeXlsx, type CellModel } from '../src/lib/workbook/xlsx-write';
-import { decodeEntities, escapeXml, scanXml } from '../src/lib/workbook/xml';
+import { cellAt, readXlsx, type ReadSheet } from '../src/lib/xlsx/read';
+import { writeXlsx, type CellModel } from '../src/lib/xlsx/write';
+import { decodeEntities, escapeXml, scanXml } from '../src/lib/xlsx/xml';
 import { oneTabModel } from './support/workbook-fixtures';
 
 describe('XML scanning', () => {
@@ -82,7 +83,7 @@ describe('formulas mirror the math module', () => {
     expect(printFormula(DEFINITIONS.h1, ctx)).toBe('E19*C19+F19*D19');
     expect(printFormula(DEFINITIONS.E1, ctx)).toBe('0.5*(A19-R19)^2');
     expect(printFormula(DEFINITIONS.a_h1, ctx)).toBe('1/(1+EXP(-(E19*C19+F19*D19)))');
-    expect(printFormula(updateExpr('w1'), ctx)).toMatch(/^E18-\$D\$17\*\(/);
+    expect(printFormula(updateOf('w1'), ctx)).toMatch(/^E18-\$D\$17\*\(/);
     // Exact order (for the export) keeps the grouping of products.
     expect(printFormula(DEFINITIONS.dE_dw5, { lr: '$B$1', ref: (q: string) => ({ a_o1: 'S4', t1: 'B4', a_h1: 'K4' })[q] ?? null })).toBe('(S4-B4)*(S4*(1-S4))*K4');
   });

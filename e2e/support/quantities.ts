@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 import ts from 'typescript';
 import * as backprop from '../../src/lib/backprop';
 import { ARTICLE_DIGITS, ARTICLE_PARAMS, createResolver, isQuantityName, type Params, type QuantityRef } from '../../src/lib/backprop';
-import * as noteQuantities from '../../src/lib/mistake-notes/quantities';
+import * as noteQuantities from '../../src/lib/mistakes/notes/quantities';
 
 const MATH_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../src/lib/backprop');
 const LIB_DIR = join(MATH_DIR, '..');
@@ -61,7 +61,7 @@ export function refOf(shown: Shown): QuantityRef | string {
 
 /** The part of the math module the comparison needs (the module itself, in Node or in the page). */
 export type MathModule = Pick<typeof backprop, 'createResolver' | 'formatQuantity' | 'isQuantityName'> & {
-  /** The mistake notes' numbers (`dE_dw3--slope-a-h1`, src/lib/mistake-notes/quantities.ts). */
+  /** The mistake notes' numbers (`dE_dw3--slope-a-h1`, src/lib/mistakes/notes/quantities.ts). */
   readonly notes: Pick<typeof noteQuantities, 'createMistakeResolver' | 'formatMistakeQuantity' | 'isMistakeQuantityName'>;
 };
 
@@ -113,7 +113,7 @@ export function mismatches(shown: readonly Shown[], params: Params, pageDigits: 
 
 const MATH_PREFIX = '/__test-math-module__/';
 const COMPARE_MODULE = 'compare-shown';
-/** Any module of src/lib by its path there (`mistake-notes/quantities.js`), its imports rewritten to such paths. */
+/** Any module of src/lib by its path there (`mistakes/notes/quantities.js`), its imports rewritten to such paths. */
 const LIB_PREFIX = '/__test-lib__/';
 
 /** TypeScript as the browser can run it, unbundled. */
@@ -121,7 +121,7 @@ function transpile(source: string): string {
   return ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
 }
 
-/** The source file a module path of src/lib names (`workbook/mistakes` → its index.ts), or undefined. */
+/** The source file a module path of src/lib names (`mistakes` → its index.ts), or undefined. */
 function libFile(path: string): string | undefined {
   return [`${path}.ts`, `${path}/index.ts`].find((file) => existsSync(join(LIB_DIR, file)));
 }
@@ -163,7 +163,7 @@ export async function mismatchesInPage(page: Page, params: Params, pageDigits: n
   return page.evaluate(
     async ({ prefix, libPrefix, compareModule, shown, params, pageDigits }) => {
       const math = await import(`${prefix}index.js`);
-      const notes = await import(`${libPrefix}mistake-notes/quantities.js`);
+      const notes = await import(`${libPrefix}mistakes/notes/quantities.js`);
       const compare: typeof compareShown = (await import(`${prefix}${compareModule}.js`)).default;
       return compare({ ...math, notes }, shown, params, pageDigits);
     },

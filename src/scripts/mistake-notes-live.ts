@@ -4,7 +4,7 @@
  * part set aside as pending, rewritten from the state in force now and after every change, right
  * after the page script has rewritten the others.
  */
-import { createMistakeResolver, formatMistakeQuantity, type MistakeRef } from '../lib/mistake-notes/quantities';
+import { createMistakeResolver, formatMistakeQuantity, type MistakeRef } from '../lib/mistakes/notes/quantities';
 import { $digits, $params } from '../state/tutorial';
 
 /** The notes' numbers: part of the built page (no island renders one), so found once, not on every change. */

@@ -8,9 +8,9 @@
 import { zipSync, strToU8 } from 'fflate';
 import { DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
 import { ARTICLE_PARAMS, type Params, type QuantityName } from '../../src/lib/backprop';
-import { address, formulaRefs, parseAddress, refText, type FormulaRef } from '../../src/lib/workbook/cells';
+import { address, formulaRefs, parseAddress, refText, type FormulaRef } from '../../src/lib/xlsx/cells';
 import { EXPORT_LAYOUT, buildWorkbookModel, exportColumn, rateSheetName } from '../../src/lib/workbook/export';
-import { writeXlsx, type CellModel, type SheetModel, type WorkbookModel } from '../../src/lib/workbook/xlsx-write';
+import { writeXlsx, type CellModel, type SheetModel, type WorkbookModel } from '../../src/lib/xlsx/write';
 
 /** The mistakes a fixture can carry. */
 export type InjectedMistake = 'slope' | 't1-for-t2' | 'e2-a-o1' | 'updated-w5-w8' | 'lr-relative' | 'plus' | 'slope-plus';

@@ -4,7 +4,7 @@
  * compute with what the math module says.
  */
 import { HyperFormula, type RawCellContent } from 'hyperformula';
-import type { ReadSheet } from '../../src/lib/workbook/xlsx-read';
+import type { ReadSheet } from '../../src/lib/xlsx/read';
 
 /** A recalculated workbook: the value of any cell by sheet name and 0-based column, 1-based row. */
 export interface Recalculated {

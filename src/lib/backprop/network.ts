@@ -112,6 +112,11 @@ export function evaluate(p: Params): Snapshot {
   });
 }
 
+/** Is `name` one of w1 … w8? */
+export function isWeight(name: string): name is WeightName {
+  return (WEIGHT_NAMES as readonly string[]).includes(name);
+}
+
 /** The gradient name for a weight: `w3` → `dE_dw3`. */
 export function gradientName(w: WeightName): `dE_d${WeightName}` {
   return `dE_d${w}`;

@@ -4,7 +4,7 @@
  * epoch being explained. Pure; the explanation island and the tests use it, with the ingredient
  * lists the registry gives (src/lib/quantities/registry.ts).
  */
-import { WEIGHT_NAMES, type QuantityName, type QuantityRef, type WeightName } from '../backprop';
+import { WEIGHT_NAMES, isWeight, type QuantityName, type QuantityRef, type WeightName } from '../backprop';
 
 /** The epoch an explanation's equation is typeset at, at build time (the island moves its slots from there). */
 export const EQUATION_EPOCH = 1;
@@ -14,11 +14,6 @@ export const UPDATE_EPOCH = 2;
 /** Inputs, targets and the learning rate never change during training; weights and everything computed do. */
 export function changesWithEpochs(name: QuantityName): boolean {
   return !/^(i\d|t\d|lr)$/.test(name);
-}
-
-/** Is `name` one of w1 … w8? */
-export function isWeight(name: QuantityName): name is WeightName {
-  return (WEIGHT_NAMES as readonly string[]).includes(name);
 }
 
 /**

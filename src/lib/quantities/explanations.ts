@@ -6,9 +6,9 @@
  * opens one, so no page carries it and no browser runs KaTeX.
  */
 import katex from 'katex';
-import { QUANTITY_NAMES, type QuantityName, type WeightName } from '../backprop';
+import { QUANTITY_NAMES, isWeight, type QuantityName, type WeightName } from '../backprop';
 import { typesetAtArticleValues } from '../live-tex';
-import { EQUATION_EPOCH, UPDATE_EPOCH, isWeight } from './chain';
+import { EQUATION_EPOCH, UPDATE_EPOCH } from './chain';
 import { REGISTRY, liveEquation, updateRule, type DerivedAt } from './registry';
 
 /** A place on the site, as a link: its address (with the site's base path) and its words. */

@@ -1,16 +1,16 @@
 /**
- * The registry of quantities: for every name the math module computes, what it is called (TeX),
- * what it means in words, what it is made from, how (as a formula and as a live-equation template
- * with the same slots as src/lib/live-tex.ts), and where the site derives it. Explanations are
- * built from it at build time, and so are the substituted equations of the content that fit its
- * form, so that the two cannot disagree.
- *
- * Pure data and arithmetic. Each entry's `compute` repeats the math module's one step from its
- * ingredients alone; the tests hold it to `evaluate` bit for bit, so the registry cannot drift
- * from the values the page shows. It is never the source of a value on the page.
+ * The registry of quantities: for every name the math module computes, what it means in words and
+ * where the site derives it, beside its symbol and formula, which come from its one definition
+ * (./definitions.ts): the formula in symbols, as a live-equation template with the same slots as
+ * src/lib/live-tex.ts, its ingredients and a `compute` from them. Explanations are built from it at
+ * build time, and so are the substituted equations of the content that fit its form, so that the
+ * two cannot disagree. It is never the source of a value on the page.
  */
-import { sigmoid, type ParamName, type QuantityName, type WeightName } from '../backprop';
+import { isWeight, type ParamName, type QuantityName, type WeightName } from '../backprop';
 import { changesWithEpochs } from './chain';
+import { definitionOf, evaluateExpr, symbolOf, updateOf, updatedSymbol } from './definitions';
+import { ingredientsOf, type Expr } from './expr';
+import { ARTICLE_STYLE, SLOT_STYLE, texOf } from './tex';
 
 /** A section page's slug, as in `content/` (`1-4-backpropagation`). */
 export type SectionSlug =
@@ -71,191 +71,69 @@ const ACTIVATIONS = at(FORWARD, 'activations', 'Activations');
 const THE_ERROR = at(FORWARD, 'the-error', 'The error');
 const step = (n: number): DerivedAt => at(BACKPROP, `step-${n}`, `Step ${n}`);
 
-/** A formula with its ingredient names checked against what `compute` reads (by the type system). */
-function formula<const I extends QuantityName>(
-  tex: string,
-  substituted: string,
-  ingredients: readonly I[],
-  compute: (v: Readonly<Record<I, number>>) => number,
-): Formula {
-  return { tex, substituted, ingredients, compute } as unknown as Formula;
+/** A definition as the registry shows it: in symbols, as a live template, its ingredients and its value from them. */
+function formulaOf(definition: Expr): Formula {
+  const ingredients = ingredientsOf(definition);
+  const readsRate = ingredients.includes('lr');
+  return {
+    tex: texOf(definition, ARTICLE_STYLE),
+    substituted: texOf(definition, SLOT_STYLE),
+    ingredients,
+    // Reads the ingredients and nothing else (the rate only when it is one); an update's are those of the epoch before.
+    compute: (v) => evaluateExpr(definition, (name) => v[name], readsRate ? v.lr : Number.NaN),
+  };
 }
 
-/** `\frac{\partial top}{\partial bottom}`. */
-const d = (top: string, bottom: string): string => `\\frac{\\partial ${top}}{\\partial ${bottom}}`;
-const E_TOTAL = 'E_{\\mathrm{total}}';
+/** A quantity's entry: its words and place, with its symbol and formula from its definition. */
+function entry(name: QuantityName, meaning: string, derivedAt: DerivedAt): QuantityEntry {
+  const definition = definitionOf(name);
+  return { name, symbol: symbolOf(name), meaning, ...(definition ? { formula: formulaOf(definition) } : {}), derivedAt };
+}
 
-/** The weight's TeX symbol (`w_5`). */
-const weightSymbol = (w: WeightName): string => `w_${w.slice(1)}`;
-
-function parameter(name: ParamName, symbol: string, meaning: string, derivedAt: DerivedAt = STARTING_VALUES): QuantityEntry {
-  return { name, symbol, meaning, derivedAt };
+function parameter(name: ParamName, meaning: string, derivedAt: DerivedAt = STARTING_VALUES): QuantityEntry {
+  return entry(name, meaning, derivedAt);
 }
 
 function weight(w: WeightName, from: string, to: string): QuantityEntry {
-  return parameter(w, weightSymbol(w), `The weight on the connection from ${from} to ${to}: how strongly ${from} counts in ${to}.`);
-}
-
-/** A quantity's TeX symbol from its name: `a_h1` → `a_{h1}`, `i2` → `i_2`, `o1` → `o_1`. */
-function texOf(name: 'i1' | 'i2' | 'h1' | 'h2' | 'o1' | 'o2' | 'a_h1' | 'a_h2' | 'a_o1' | 'a_o2'): string {
-  return name.startsWith('a_') ? `a_{${name.slice(2)}}` : `${name[0]}_${name.slice(1)}`;
-}
-
-type Input = 'i1' | 'i2' | 'a_h1' | 'a_h2';
-
-/** A neuron's weighted sum of its two inputs (1.3): `sum = wA·xA + wB·xB`. */
-function weightedSum(
-  name: 'h1' | 'h2' | 'o1' | 'o2',
-  [wA, xA]: readonly [WeightName, Input],
-  [wB, xB]: readonly [WeightName, Input],
-  meaning: string,
-  derivedAt: DerivedAt,
-): QuantityEntry {
-  return {
-    name,
-    symbol: texOf(name),
-    meaning,
-    formula: formula(
-      `${weightSymbol(wA)} ${texOf(xA)} + ${weightSymbol(wB)} ${texOf(xB)}`,
-      `{{${wA}}}\\cdot{{${xA}}} + {{${wB}}}\\cdot{{${xB}}}`,
-      [wA, xA, wB, xB],
-      (v) => v[wA] * v[xA] + v[wB] * v[xB],
-    ),
-    derivedAt,
-  };
-}
-
-/** A neuron's activation, the sigmoid of its sum (1.3). */
-function activation(name: 'a_h1' | 'a_h2' | 'a_o1' | 'a_o2', sum: 'h1' | 'h2' | 'o1' | 'o2', meaning: string): QuantityEntry {
-  return {
-    name,
-    symbol: texOf(name),
-    meaning,
-    formula: formula(`\\sigma(${texOf(sum)})`, `\\sigma({{${sum}}})`, [sum], (v) => sigmoid(v[sum])),
-    derivedAt: ACTIVATIONS,
-  };
-}
-
-/** Output k's error, half its squared miss (1.3). */
-function outputError(k: 1 | 2): QuantityEntry {
-  const [a, t] = [`a_o${k}`, `t${k}`] as ['a_o1', 't1'] | ['a_o2', 't2'];
-  return {
-    name: `E${k}`,
-    symbol: `E_${k}`,
-    meaning: `The error of output ${k}: half the square of how far ${a} misses ${t}.`,
-    formula: formula(
-      `\\tfrac{1}{2}\\,(t_${k} - ${texOf(a)})^2`,
-      `\\tfrac{1}{2}\\,({{${t}}} - {{${a}}})^2`,
-      [t, a],
-      (v) => 0.5 * (v[t] - v[a]) ** 2,
-    ),
-    derivedAt: THE_ERROR,
-  };
+  return parameter(w, `The weight on the connection from ${from} to ${to}: how strongly ${from} counts in ${to}.`);
 }
 
 /** The output neuron's error factors (Steps 3 and 4), for output k = 1 or 2. */
 function outputFactors(k: 1 | 2): QuantityEntry[] {
-  const a = `a_o${k}` as const;
-  const t = `t${k}` as const;
-  const o = `o_${k}`;
   const aTex = `a_{o${k}}`;
   const where = step(k === 1 ? 3 : 4);
-  const dE_da = `dE_da_o${k}` as const;
-  // (k, k): TypeScript would otherwise also allow da_o1_do2.
-  const da_do = `da_o${k}_do${k}` as 'da_o1_do1' | 'da_o2_do2';
   return [
-    {
-      name: dE_da,
-      symbol: d(`E_${k}`, aTex),
-      meaning: `How fast the error grows as output ${k} grows: how far ${aTex.replace(/[{}]/g, '')} overshoots its target.`,
-      formula: formula(`${aTex} - t_${k}`, `{{${a}}} - {{${t}}}`, [a, t], (v) => v[a] - v[t]),
-      derivedAt: where,
-    },
-    {
-      name: da_do,
-      symbol: d(aTex, o),
-      meaning: `The slope of output ${k}'s sigmoid at its sum: how much the output moves when the sum moves.`,
-      formula: formula(`${aTex}\\,(1 - ${aTex})`, `{{${a}}} \\cdot (1 - {{${a}}})`, [a], (v) => v[a] * (1 - v[a])),
-      derivedAt: where,
-    },
-    {
-      name: `dE_do${k}`,
-      symbol: d(E_TOTAL, o),
-      meaning: `The error's sensitivity to output ${k}'s weighted sum: the part of the chain shared by every weight into output ${k}.`,
-      formula: formula(
-        `${d(`E_${k}`, aTex)} \\cdot ${d(aTex, o)}`,
-        `{{${dE_da}}} \\cdot {{${da_do}}}`,
-        [dE_da, da_do],
-        (v) => v[dE_da] * v[da_do],
-      ),
-      derivedAt: where,
-    },
+    entry(`dE_da_o${k}`, `How fast the error grows as output ${k} grows: how far ${aTex.replace(/[{}]/g, '')} overshoots its target.`, where),
+    entry(`da_o${k}_do${k}` as 'da_o1_do1' | 'da_o2_do2', `The slope of output ${k}'s sigmoid at its sum: how much the output moves when the sum moves.`, where),
+    entry(`dE_do${k}`, `The error's sensitivity to output ${k}'s weighted sum: the part of the chain shared by every weight into output ${k}.`, where),
   ];
 }
 
 /** A hidden activation's share of one output's error (Step 5): dE_do{k} times the weight between them. */
 function hiddenShare(k: 1 | 2, j: 1 | 2, w: WeightName): QuantityEntry {
-  const dE_do = `dE_do${k}` as const;
-  return {
-    name: `dE${k}_da_h${j}`,
-    symbol: d(`E_${k}`, `a_{h${j}}`),
-    meaning: `How much of output ${k}'s error reaches the hidden activation a_h${j}, through the weight ${w}.`,
-    formula: formula(`${d(E_TOTAL, `o_${k}`)}\\, ${weightSymbol(w)}`, `{{${dE_do}}} \\cdot {{${w}}}`, [dE_do, w], (v) => v[dE_do] * v[w]),
-    derivedAt: step(5),
-  };
+  return entry(`dE${k}_da_h${j}`, `How much of output ${k}'s error reaches the hidden activation a_h${j}, through the weight ${w}.`, step(5));
 }
 
 /** The hidden neuron j's error factors (Steps 5 and 6). */
 function hiddenFactors(j: 1 | 2): QuantityEntry[] {
   const a = `a_h${j}` as const;
-  const aTex = `a_{h${j}}`;
-  const first = `dE1_da_h${j}` as const;
-  const second = `dE2_da_h${j}` as const;
-  const dE_da = `dE_da_h${j}` as const;
-  const da_dh = `da_h${j}_dh${j}` as 'da_h1_dh1' | 'da_h2_dh2';
   return [
-    {
-      name: dE_da,
-      symbol: d(E_TOTAL, aTex),
-      meaning: `The error's sensitivity to the hidden activation ${a}, which feeds both outputs: the sum of its two shares.`,
-      formula: formula(`${d('E_1', aTex)} + ${d('E_2', aTex)}`, `{{${first}}} + {{${second}}}`, [first, second], (v) => v[first] + v[second]),
-      derivedAt: step(5),
-    },
-    {
-      name: da_dh,
-      symbol: d(aTex, `h_${j}`),
-      meaning: `The slope of hidden neuron ${j}'s sigmoid at its sum.`,
-      formula: formula(`${aTex}\\,(1 - ${aTex})`, `{{${a}}} \\cdot (1 - {{${a}}})`, [a], (v) => v[a] * (1 - v[a])),
-      derivedAt: step(6),
-    },
-    {
-      name: `dE_dh${j}`,
-      symbol: d(E_TOTAL, `h_${j}`),
-      meaning: `The error's sensitivity to hidden neuron ${j}'s weighted sum: the part of the chain shared by the weights into it.`,
-      formula: formula(`${d(E_TOTAL, aTex)} \\cdot ${d(aTex, `h_${j}`)}`, `{{${dE_da}}} \\cdot {{${da_dh}}}`, [dE_da, da_dh], (v) => v[dE_da] * v[da_dh]),
-      derivedAt: step(6),
-    },
+    entry(`dE_da_h${j}`, `The error's sensitivity to the hidden activation ${a}, which feeds both outputs: the sum of its two shares.`, step(5)),
+    entry(`da_h${j}_dh${j}` as 'da_h1_dh1' | 'da_h2_dh2', `The slope of hidden neuron ${j}'s sigmoid at its sum.`, step(6)),
+    entry(`dE_dh${j}`, `The error's sensitivity to hidden neuron ${j}'s weighted sum: the part of the chain shared by the weights into it.`, step(6)),
   ];
 }
 
-/** A weight's gradient: the sensitivity of the sum it feeds times the value it multiplies. */
-function gradient(w: WeightName, sum: 'dE_dh1' | 'dE_dh2' | 'dE_do1' | 'dE_do2', input: 'i1' | 'i2' | 'a_h1' | 'a_h2', n: number): QuantityEntry {
-  const sumTex = sum.startsWith('dE_dh') ? `h_${sum.slice(-1)}` : `o_${sum.slice(-1)}`;
-  const inputTex = input.startsWith('a_') ? `a_{${input.slice(2)}}` : `i_${input.slice(1)}`;
-  return {
-    name: `dE_d${w}`,
-    symbol: d(E_TOTAL, weightSymbol(w)),
-    meaning: `The gradient of ${w}: how fast the total error grows as ${w} grows. Training moves ${w} against it.`,
-    formula: formula(`${d(E_TOTAL, sumTex)}\\, ${inputTex}`, `{{${sum}}} \\cdot {{${input}}}`, [sum, input], (v) => v[sum] * v[input]),
-    derivedAt: step(n),
-  };
+/** A weight's gradient, worked out at Step `n`. */
+function gradient(w: WeightName, n: number): QuantityEntry {
+  return entry(`dE_d${w}`, `The gradient of ${w}: how fast the total error grows as ${w} grows. Training moves ${w} against it.`, step(n));
 }
 
 const ENTRIES: readonly QuantityEntry[] = [
-  parameter('i1', 'i_1', 'The first input: a value fed into both hidden neurons.'),
-  parameter('i2', 'i_2', 'The second input: a value fed into both hidden neurons.'),
-  parameter('t1', 't_1', 'The target for the first output: the value we want a_o1 to take.'),
-  parameter('t2', 't_2', 'The target for the second output: the value we want a_o2 to take.'),
+  parameter('i1', 'The first input: a value fed into both hidden neurons.'),
+  parameter('i2', 'The second input: a value fed into both hidden neurons.'),
+  parameter('t1', 'The target for the first output: the value we want a_o1 to take.'),
+  parameter('t2', 'The target for the second output: the value we want a_o2 to take.'),
   weight('w1', 'i1', 'h1'),
   weight('w2', 'i2', 'h1'),
   weight('w3', 'i1', 'h2'),
@@ -264,24 +142,18 @@ const ENTRIES: readonly QuantityEntry[] = [
   weight('w6', 'a_h2', 'o1'),
   weight('w7', 'a_h1', 'o2'),
   weight('w8', 'a_h2', 'o2'),
-  parameter('lr', '\\eta', 'The learning rate: how big a step every weight takes against its gradient in one update.', at(UPDATE, 'the-update-rule', 'The update rule')),
-  weightedSum('h1', ['w1', 'i1'], ['w2', 'i2'], 'The weighted sum arriving at the first hidden neuron, before its activation.', WEIGHTED_SUMS),
-  weightedSum('h2', ['w3', 'i1'], ['w4', 'i2'], 'The weighted sum arriving at the second hidden neuron, before its activation.', WEIGHTED_SUMS),
-  activation('a_h1', 'h1', "The first hidden neuron's activation: the sigmoid of its sum, what it passes on to both outputs."),
-  activation('a_h2', 'h2', "The second hidden neuron's activation: the sigmoid of its sum, what it passes on to both outputs."),
-  weightedSum('o1', ['w5', 'a_h1'], ['w6', 'a_h2'], 'The weighted sum arriving at the first output neuron, before its activation.', ACTIVATIONS),
-  weightedSum('o2', ['w7', 'a_h1'], ['w8', 'a_h2'], 'The weighted sum arriving at the second output neuron, before its activation.', ACTIVATIONS),
-  activation('a_o1', 'o1', "The first output: the network's guess for t1."),
-  activation('a_o2', 'o2', "The second output: the network's guess for t2."),
-  outputError(1),
-  outputError(2),
-  {
-    name: 'E_total',
-    symbol: E_TOTAL,
-    meaning: 'The total error for this example: the one number training tries to make small.',
-    formula: formula('E_1 + E_2', '{{E1}} + {{E2}}', ['E1', 'E2'], (v) => v.E1 + v.E2),
-    derivedAt: THE_ERROR,
-  },
+  parameter('lr', 'The learning rate: how big a step every weight takes against its gradient in one update.', at(UPDATE, 'the-update-rule', 'The update rule')),
+  entry('h1', 'The weighted sum arriving at the first hidden neuron, before its activation.', WEIGHTED_SUMS),
+  entry('h2', 'The weighted sum arriving at the second hidden neuron, before its activation.', WEIGHTED_SUMS),
+  entry('a_h1', "The first hidden neuron's activation: the sigmoid of its sum, what it passes on to both outputs.", ACTIVATIONS),
+  entry('a_h2', "The second hidden neuron's activation: the sigmoid of its sum, what it passes on to both outputs.", ACTIVATIONS),
+  entry('o1', 'The weighted sum arriving at the first output neuron, before its activation.', ACTIVATIONS),
+  entry('o2', 'The weighted sum arriving at the second output neuron, before its activation.', ACTIVATIONS),
+  entry('a_o1', "The first output: the network's guess for t1.", ACTIVATIONS),
+  entry('a_o2', "The second output: the network's guess for t2.", ACTIVATIONS),
+  entry('E1', 'The error of output 1: half the square of how far a_o1 misses t1.', THE_ERROR),
+  entry('E2', 'The error of output 2: half the square of how far a_o2 misses t2.', THE_ERROR),
+  entry('E_total', 'The total error for this example: the one number training tries to make small.', THE_ERROR),
   ...outputFactors(1),
   ...outputFactors(2),
   hiddenShare(1, 1, 'w5'),
@@ -290,14 +162,14 @@ const ENTRIES: readonly QuantityEntry[] = [
   hiddenShare(2, 2, 'w8'),
   ...hiddenFactors(1),
   ...hiddenFactors(2),
-  gradient('w1', 'dE_dh1', 'i1', 6),
-  gradient('w2', 'dE_dh1', 'i2', 6),
-  gradient('w3', 'dE_dh2', 'i1', 6),
-  gradient('w4', 'dE_dh2', 'i2', 6),
-  gradient('w5', 'dE_do1', 'a_h1', 3),
-  gradient('w6', 'dE_do1', 'a_h2', 4),
-  gradient('w7', 'dE_do2', 'a_h1', 4),
-  gradient('w8', 'dE_do2', 'a_h2', 4),
+  gradient('w1', 6),
+  gradient('w2', 6),
+  gradient('w3', 6),
+  gradient('w4', 6),
+  gradient('w5', 3),
+  gradient('w6', 4),
+  gradient('w7', 4),
+  gradient('w8', 4),
 ];
 
 /** Every quantity's entry, by name. */
@@ -313,18 +185,7 @@ export const ENTRY_COUNT = ENTRIES.length;
  * (its weight, its gradient) with the learning rate of the run.
  */
 export function updateRule(w: WeightName): UpdateRule {
-  const grad = `dE_d${w}` as const;
-  const sym = weightSymbol(w);
-  return {
-    symbol: `${sym}^{+}`,
-    formula: formula(
-      `${sym} - \\eta\\,${d(E_TOTAL, sym)}`,
-      `{{${w}}} - {{lr}} \\cdot {{${grad}}}`,
-      [w, 'lr', grad],
-      (v) => v[w] - v.lr * v[grad],
-    ),
-    derivedAt: at(UPDATE, 'the-update-rule', 'The update rule'),
-  };
+  return { symbol: updatedSymbol(w), formula: formulaOf(updateOf(w)), derivedAt: at(UPDATE, 'the-update-rule', 'The update rule') };
 }
 
 /** A slot for `name` at `epoch` (a quantity that never changes is always written at epoch 1). */
@@ -338,11 +199,11 @@ function slot(name: string, epoch: number): string {
  * ingredients at the epoch before. The content's `<Eq q="h1" />` and the explanations use it.
  */
 export function liveEquation(name: QuantityName, epoch = 1): string {
-  const entry = REGISTRY[name];
+  const registered = REGISTRY[name];
   const self = slot(name, epoch);
-  const rule = epoch > 1 && /^w\d$/.test(name) ? updateRule(name as WeightName) : undefined;
-  const symbol = rule?.symbol ?? entry.symbol;
-  const f = rule?.formula ?? entry.formula;
+  const rule = epoch > 1 && isWeight(name) ? updateRule(name) : undefined;
+  const symbol = rule?.symbol ?? registered.symbol;
+  const f = rule?.formula ?? registered.formula;
   if (!f) return `${symbol} = ${self}`;
   const from = rule ? epoch - 1 : epoch;
   const substituted = f.substituted.replace(/\{\{(\w+)\}\}/g, (_, n: string) => slot(n, from));

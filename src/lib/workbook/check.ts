@@ -2,11 +2,11 @@
  * Checks a student's assignment workbook against the math module. What
  * happens to a file, stage by stage, each in its own module:
  *
- * 1. read the workbook: cached values and formula text (`xlsx-read.ts`);
+ * 1. read the workbook: cached values and formula text (`../xlsx/read.ts`);
  * 2. find each sheet's epoch table: header, columns, epoch rows, learning-rate cell (`table.ts`);
  * 3. recompute every row from its own inputs, targets and weights, and compare (`recompute.ts`);
  * 4. classify each column's first disagreement: its own mistake, named by the
- *    rules in `mistakes/`, or inherited from another wrong cell (`classify.ts`);
+ *    rules in `../mistakes/`, or inherited from another wrong cell (`classify.ts`);
  * 5. follow what the disagreement spreads to: later rows, drifting weights (`spread.ts`);
  * 6. write the report (`report.ts`).
  */
@@ -15,9 +15,9 @@ import type { SheetResult } from './result';
 import { recomputeRows } from './recompute';
 import { followSpread } from './spread';
 import { epochCountNote, findEpochTable } from './table';
-import { cellText, type ReadSheet } from './xlsx-read';
+import { cellText, type ReadSheet } from '../xlsx/read';
 
-export { RELATIVE_TOLERANCE, agreeingDigits, matches, writtenDigits } from './compare';
+export { RELATIVE_TOLERANCE, agreeingDigits, matches, writtenDigits } from '../mistakes/compare';
 export { findHeader } from './table';
 export type { ColumnResult, Drift, FirstWrong, LearningRate, Mistake, MistakeId, SheetResult } from './result';
 

@@ -2,16 +2,18 @@
  * Stage 4 of the check: classify each column's first disagreement. Either the
  * cell's own formula is right and it only takes a wrong value from another
  * wrong cell (it inherits), or its own formula is wrong, and the known
- * mistakes (`mistakes/`) are asked which one it is: the formula rules by
+ * mistakes (`../mistakes/`) are asked which one it is: the formula rules by
  * recomputing their wrong formulas from the row's own values, then the
  * evidence rules. Last, the sheet-wide rules look for mistakes that change
  * no number at all.
  */
-import { step, type Params, type QuantityName, type Snapshot } from '../backprop';
-import { address, columnLetters } from './cells';
-import { agreeingDigits, matches } from './compare';
-import { columnFormula, evaluateExpr, isWeight, printFormula, type Expr, type Getter } from './formulas';
-import { CELL_EVIDENCE_RULES, SHEET_EVIDENCE_RULES, wrongVersions, type Facts, type MistakeId, type TableView } from './mistakes';
+import { isWeight, step, type Params, type QuantityName, type Snapshot } from '../backprop';
+import { address, columnLetters } from '../xlsx/cells';
+import { agreeingDigits, matches } from '../mistakes/compare';
+import { columnFormula, evaluateExpr, type Getter } from '../quantities/definitions';
+import type { Expr } from '../quantities/expr';
+import { printFormula } from './formulas';
+import { CELL_EVIDENCE_RULES, SHEET_EVIDENCE_RULES, wrongVersions, type Facts, type MistakeId, type TableView } from '../mistakes';
 import type { Recomputed } from './recompute';
 import type { ColumnResult, FirstWrong, Mistake } from './result';
 import {

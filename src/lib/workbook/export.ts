@@ -9,15 +9,16 @@
 import {
   ARTICLE_EPOCHS,
   ARTICLE_LEARNING_RATES,
+  isWeight,
   train,
   type Params,
   type QuantityName,
   type Snapshot,
 } from '../backprop';
-import { columnLetters } from './cells';
-import { DEFINITIONS, isWeight, printFormula, updateExpr, type PrintContext } from './formulas';
-import { headerLabel } from './headers';
-import { quoteSheet, writeXlsx, type CellModel, type SheetModel, type WorkbookModel } from './xlsx-write';
+import { columnLetters } from '../xlsx/cells';
+import { DEFINITIONS, plainName, updateOf } from '../quantities/definitions';
+import { printFormula, type PrintContext } from './formulas';
+import { quoteSheet, writeXlsx, type CellModel, type SheetModel, type WorkbookModel } from '../xlsx/write';
 
 /** The quantities of one epoch row, in the assignment's column order (column B onward; A holds the epoch). */
 export const EXPORT_COLUMNS: readonly QuantityName[] = [
@@ -37,8 +38,6 @@ export const EXPORT_LAYOUT = Object.freeze({
   /** 0-based column of the epoch number. */
   epochColumn: 0,
 });
-
-export { headerLabel };
 
 /** The name of the summary tab. */
 export const SUMMARY_SHEET = 'E_total by LR';
@@ -93,7 +92,7 @@ export function rateSheet(lr: number, run: readonly Snapshot[]): SheetModel {
     ),
   );
   cells.set(`A${headerRow}`, text('epoch', 'bold'));
-  EXPORT_COLUMNS.forEach((name) => cells.set(`${exportColumn(name)}${headerRow}`, text(headerLabel(name), 'bold')));
+  EXPORT_COLUMNS.forEach((name) => cells.set(`${exportColumn(name)}${headerRow}`, text(plainName(name), 'bold')));
 
   run.forEach((snapshot, index) => {
     const row = firstDataRow + index;
@@ -105,7 +104,7 @@ export function rateSheet(lr: number, run: readonly Snapshot[]): SheetModel {
       if (name === 't1' || name === 't2' || name === 'i1' || name === 'i2') {
         cells.set(ref, index === 0 ? { value, style: 'input' } : { value, formula: `${exportColumn(name)}${row - 1}` });
       } else if (isWeight(name)) {
-        cells.set(ref, index === 0 ? { value, style: 'input' } : { value, formula: printFormula(updateExpr(name), ctx) });
+        cells.set(ref, index === 0 ? { value, style: 'input' } : { value, formula: printFormula(updateOf(name), ctx) });
       } else {
         cells.set(ref, { value, formula: printFormula(DEFINITIONS[name as keyof typeof DEFINITIONS], ctx) });
       }
@@ -195,7 +194,7 @@ export function exportWorkbook(params: Params, epochs: number = ARTICLE_EPOCHS):
 /** The CSV text (RFC 4180, CRLF) of the reader's own rate: one row per epoch, full precision. */
 export function exportCsv(params: Params, epochs: number = ARTICLE_EPOCHS): string {
   const run = train(params, epochs);
-  const head = ['epoch', ...EXPORT_COLUMNS.map((name) => headerLabel(name).replace(/∂/g, 'd')), 'lr'];
+  const head = ['epoch', ...EXPORT_COLUMNS.map((name) => plainName(name).replace(/∂/g, 'd')), 'lr'];
   const lines = [head.join(',')];
   run.forEach((s, i) => lines.push([String(i + 1), ...EXPORT_COLUMNS.map((name) => String(s[name])), String(params.lr)].join(',')));
   return `${lines.join('\r\n')}\r\n`;

@@ -1,16 +1,9 @@
 /**
  * Recognising a student's column headers and labels whatever their spelling:
  * E_tot / E_total / E_Total, ∂E/∂w1 / dE/dw1 / dE_dw1, out_h1 for a_h1, and
- * "η =" or "learning_rate" beside the learning-rate cell; and the project's
- * own header text for a column.
+ * "η =" or "learning_rate" beside the learning-rate cell.
  */
 import { DERIVED_NAMES, PARAM_NAMES, type QuantityName } from '../backprop';
-
-/** The header text of a column: the article's names, with ∂E/∂w for gradients. */
-export function headerLabel(name: QuantityName): string {
-  const m = /^dE_dw([1-8])$/.exec(name);
-  return m ? `∂E/∂w${m[1]}` : name;
-}
 
 /** Lower-cases and drops everything that varies between spellings: spaces, _, /, ∂→d, brackets, = and :. */
 export function normaliseLabel(text: string): string {

@@ -10,7 +10,7 @@ import { checkSheets } from './check';
 import { exportCsv, exportFileName, exportRates, exportWorkbook } from './export';
 import { reportBlocks, summarise, type Block } from './report';
 import { reportView } from './view';
-import { MAX_FILE_BYTES, readXlsx, tooLarge } from './xlsx-read';
+import { MAX_FILE_BYTES, readXlsx, tooLarge } from '../xlsx/read';
 
 export type { Block, ReportCell } from './report';
 

@@ -4,12 +4,12 @@
  * with it. A row's weights are also compared with one update of the row
  * above. Checking stops at the first row that cannot be recomputed.
  */
-import { WEIGHT_NAMES, evaluate, step, type Params, type QuantityName, type Snapshot } from '../backprop';
-import { address } from './cells';
-import { matches } from './compare';
-import { ROW_INPUTS, isWeight } from './formulas';
+import { WEIGHT_NAMES, evaluate, isWeight, step, type Params, type QuantityName, type Snapshot } from '../backprop';
+import { address } from '../xlsx/cells';
+import { matches } from '../mistakes/compare';
+import { ROW_INPUTS } from './formulas';
 import { cellIn, columnOf, describeCell, numeric, type EpochTable } from './table';
-import type { ReadCell } from './xlsx-read';
+import type { ReadCell } from '../xlsx/read';
 
 /** How one column compared, row by row (rows by index). */
 export interface Tally {

@@ -4,8 +4,8 @@
  * so nothing from a student's file can become markup.
  */
 import { formatExact, formatTruncated, type QuantityName } from '../backprop';
-import { MISTAKES, wordingOf, type MistakeId, type Wording } from './mistakes';
-import { list } from './mistakes/words';
+import { MISTAKES, wordingOf, type MistakeId, type Wording } from '../mistakes';
+import { list } from '../mistakes/words';
 import type { ColumnResult, Mistake, SheetResult } from './result';
 
 /** A table cell: plain text, or a formula shown as code. */

@@ -3,9 +3,9 @@
  * the report to put into words.
  */
 import type { QuantityName } from '../backprop';
-import type { MistakeId, Sighting } from './mistakes';
+import type { MistakeId, Sighting } from '../mistakes';
 
-export type { MistakeId } from './mistakes';
+export type { MistakeId } from '../mistakes';
 
 /** A named mistake and where it first shows. */
 export interface Mistake extends Sighting {

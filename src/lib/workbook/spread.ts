@@ -5,9 +5,9 @@
  * math module's training run, the whole table drifts.
  */
 import { WEIGHT_NAMES, evaluate, train, type Params, type Snapshot } from '../backprop';
-import { columnLetters } from './cells';
+import { columnLetters } from '../xlsx/cells';
 import type { ColumnVerdict } from './classify';
-import { matches } from './compare';
+import { matches } from '../mistakes/compare';
 import type { Recomputed } from './recompute';
 import type { ColumnResult, Drift } from './result';
 import { columnOf, type EpochTable } from './table';

@@ -7,12 +7,14 @@
  * stages read the table's cells by the article's names.
  */
 import { WEIGHT_NAMES, type ParamName, type QuantityName, type WeightName } from '../backprop';
-import { address, columnLetters, formulaRefs, refText, type FormulaRef } from './cells';
-import { DEFINITIONS, ROW_INPUTS, directRefs, type Expr, type PrintContext } from './formulas';
+import { address, columnLetters, formulaRefs, refText, type FormulaRef } from '../xlsx/cells';
+import { definitionOf } from '../quantities/definitions';
+import { directRefs, type Expr } from '../quantities/expr';
+import { ROW_INPUTS, type PrintContext } from './formulas';
 import { headerQuantity, isLearningRateLabel, normaliseLabel } from './headers';
-import type { LrSource } from './mistakes';
+import type { LrSource } from '../mistakes';
 import type { LearningRate, SheetResult } from './result';
-import { cellAt, type ReadCell, type ReadSheet } from './xlsx-read';
+import { cellAt, type ReadCell, type ReadSheet } from '../xlsx/read';
 
 /** The header row and the column of each quantity it names. */
 export interface Header {
@@ -273,7 +275,7 @@ export function neededCells(table: Layout, e: Expr): { q: QuantityName; prev: bo
     if (columnOf(table, ref.q) !== undefined || table.constants.has(ref.q as ParamName)) {
       out.push(ref);
     } else {
-      const def = (DEFINITIONS as Readonly<Record<string, Expr>>)[ref.q];
+      const def = definitionOf(ref.q);
       if (def) {
         for (const inner of neededCells(table, def)) out.push({ q: inner.q, prev: inner.prev || ref.prev });
       }

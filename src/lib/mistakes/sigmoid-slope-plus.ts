@@ -3,12 +3,13 @@
  * the derivative of 1/(1 + e^−x), made once and then written in every slope
  * of the chain rule.
  */
-import type { QuantityName } from '../../backprop';
-import { build, type Replacements } from '../formulas';
+import type { QuantityName } from '../backprop';
+import type { Replacements } from '../quantities/definitions';
+import { add, mul, n, q } from '../quantities/expr';
 import { list, names } from './words';
 import { formulaRule } from './rule';
 
-const plusSlope = (a: QuantityName) => build.mul(build.q(a), build.add(build.n(1), build.q(a)));
+const plusSlope = (a: QuantityName) => mul(q(a), add(n(1), q(a)));
 const SLOPES_WITH_PLUS: Replacements = {
   da_o1_do1: plusSlope('a_o1'),
   da_o2_do2: plusSlope('a_o2'),

@@ -2,7 +2,7 @@
  * ∂E/∂w3 and ∂E/∂w4 multiplied by a_h1's slope where a_h2's belongs: w3 and w4
  * feed the second hidden neuron. One of the real course workbooks has it.
  */
-import { build } from '../formulas';
+import { q } from '../quantities/expr';
 import { list } from './words';
 import { formulaRule } from './rule';
 
@@ -12,7 +12,7 @@ export const slopeAh1 = formulaRule({
   title: '∂E/∂w3 and ∂E/∂w4 use a_h1’s slope instead of a_h2’s',
   short: 'uses a_h1’s slope',
   columns: ['dE_dw3', 'dE_dw4'],
-  variants: [{ replace: { da_h2_dh2: build.q('da_h1_dh1') } }],
+  variants: [{ replace: { da_h2_dh2: q('da_h1_dh1') } }],
   note: {
     column: 'dE_dw3',
     epoch: 1,

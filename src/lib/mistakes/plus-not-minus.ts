@@ -2,8 +2,8 @@
  * The weight update written w + LR·∂E/∂w: a step up the gradient instead of
  * down it.
  */
-import { WEIGHT_NAMES } from '../../backprop';
-import { build } from '../formulas';
+import { WEIGHT_NAMES } from '../backprop';
+import { add } from '../quantities/expr';
 import { list } from './words';
 import { formulaRule } from './rule';
 
@@ -14,7 +14,7 @@ export const plusNotMinus = formulaRule({
   short: '+ instead of −',
   columns: WEIGHT_NAMES,
   // The update is always "w above − LR·∂E/∂w above"; only its operator changes.
-  variants: [{ rewrite: (correct) => (correct.k === 'op' && correct.op === '-' ? build.add(correct.a, correct.b) : correct) }],
+  variants: [{ rewrite: (correct) => (correct.k === 'op' && correct.op === '-' ? add(correct.a, correct.b) : correct) }],
   note: {
     column: 'w1',
     epoch: 2,

@@ -3,7 +3,7 @@
  * gradient's formula still reads the t1 column. Same wrong formula, same
  * columns as {@link t1ForT2}.
  */
-import type { QuantityName } from '../../backprop';
+import type { QuantityName } from '../backprop';
 import { list, names } from './words';
 import { sheetEvidenceRule, type TableView } from './rule';
 import { t1ForT2 } from './t1-for-t2';

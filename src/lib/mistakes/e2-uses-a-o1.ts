@@ -2,7 +2,7 @@
  * E2 computed from the first output, a_o1, instead of the second: the
  * article's own text has the slip, so students copy it.
  */
-import { build } from '../formulas';
+import { q } from '../quantities/expr';
 import { list } from './words';
 import { formulaRule } from './rule';
 
@@ -12,7 +12,7 @@ export const e2UsesAo1 = formulaRule({
   title: 'E2 computed with a_o1',
   short: 'uses a_o1',
   columns: ['E2'],
-  variants: [{ replace: { a_o2: build.q('a_o1') } }, { replace: { a_o2: build.q('a_o1'), t2: build.q('t1') } }],
+  variants: [{ replace: { a_o2: q('a_o1') } }, { replace: { a_o2: q('a_o1'), t2: q('t1') } }],
   note: {
     column: 'E2',
     epoch: 1,

@@ -3,11 +3,13 @@
  * update (the next row's w5 … w8) instead of the weights that produced this
  * row's outputs.
  */
-import { build, type Replacements } from '../formulas';
+import { updateOf, type Replacements } from '../quantities/definitions';
+import { mapQuantities, q } from '../quantities/expr';
 import { list, names } from './words';
 import { formulaRule } from './rule';
 
-const updated = (w: 'w5' | 'w6' | 'w7' | 'w8') => build.sub(build.q(w), build.mul(build.lr, build.q(`dE_d${w}`)));
+/** A weight as the next row holds it: its update, read from this row. */
+const updated = (w: 'w5' | 'w6' | 'w7' | 'w8') => mapQuantities(updateOf(w), (node) => q(node.q));
 const UPDATED: Replacements = { w5: updated('w5'), w6: updated('w6'), w7: updated('w7'), w8: updated('w8') };
 
 /** w − LR·∂E/∂w in place of w5 … w8 inside ∂E/∂w1 … ∂E/∂w4. */

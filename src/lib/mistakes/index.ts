@@ -10,8 +10,8 @@
  * tutorial's note on the mistake (`note`); put `<MistakeNote mistake="…" />`
  * at the step where students make it (a test fails until some page does).
  */
-import type { QuantityName } from '../../backprop';
-import type { Expr } from '../formulas';
+import type { QuantityName } from '../backprop';
+import type { Expr } from '../quantities/expr';
 import { e2UsesAo1 } from './e2-uses-a-o1';
 import { lrRelative } from './lr-relative';
 import { plusNotMinus } from './plus-not-minus';

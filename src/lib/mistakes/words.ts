@@ -2,8 +2,8 @@
  * Small pieces of wording the explanations share: lists of cells and of
  * column names read as a sentence reads them.
  */
-import type { QuantityName } from '../../backprop';
-import { headerLabel } from '../headers';
+import type { QuantityName } from '../backprop';
+import { plainName } from '../quantities/definitions';
 
 /** "A", "A and B", "A, B and C". */
 export function list(items: readonly string[]): string {
@@ -13,5 +13,5 @@ export function list(items: readonly string[]): string {
 
 /** Column names as headers show them: "∂E/∂w7 and ∂E/∂w8". */
 export function names(columns: readonly QuantityName[]): string {
-  return list(columns.map(headerLabel));
+  return list(columns.map(plainName));
 }

@@ -6,8 +6,9 @@
  * these numbers; without a mistake the run is the math module's `train`, bit
  * for bit (the formulas mirror its arithmetic, and tests hold it).
  */
-import { DERIVED_NAMES, PARAM_NAMES, WEIGHT_NAMES, type Params, type QuantityName } from '../../backprop';
-import { DEFINITIONS, directRefs, updateExpr, type Expr, type Getter } from '../formulas';
+import { DERIVED_NAMES, PARAM_NAMES, WEIGHT_NAMES, sigmoid, type Params, type QuantityName } from '../backprop';
+import { DEFINITIONS, updateOf, type Getter } from '../quantities/definitions';
+import { directRefs, type Expr } from '../quantities/expr';
 import type { WorkbookMistake } from './rule';
 
 /** Every quantity of a row, each with its slot among a row's registers. */
@@ -33,9 +34,8 @@ const SUB = 1;
 const MUL = 2;
 const DIV = 3;
 const POW = 4;
-const NEG = 5;
-const EXP = 6;
-const MOVE = 7;
+const SIGMOID = 5;
+const MOVE = 6;
 const OPS: Readonly<Record<string, number>> = { '+': ADD, '-': SUB, '*': MUL, '/': DIV, '^': POW };
 
 /** Writes instructions (operation, target, a, b) and hands out registers for constants and results. */
@@ -55,9 +55,8 @@ class Assembler {
         return lr;
       case 'q':
         return (e.prev ? ABOVE : 0) + slot(e.q);
-      case 'neg':
-      case 'exp':
-        return this.emit(e.k === 'neg' ? NEG : EXP, this.value(e.a, lr), 0);
+      case 'sigmoid':
+        return this.emit(SIGMOID, this.value(e.a, lr), 0);
       case 'op': {
         const a = this.value(e.a, lr);
         return this.emit(OPS[e.op] ?? ADD, a, this.value(e.b, lr));
@@ -103,11 +102,8 @@ function execute(code: Int32Array, from: number, to: number, r: Float64Array): v
       case POW:
         r[t] = a ** b;
         break;
-      case NEG:
-        r[t] = -a;
-        break;
-      case EXP:
-        r[t] = Math.exp(a);
+      case SIGMOID:
+        r[t] = sigmoid(a);
         break;
       default:
         r[t] = a;
@@ -151,7 +147,7 @@ function compileWorkbook(mistake: WorkbookMistake | null): CompiledWorkbook {
   let out = compiled.get(key);
   if (!out) {
     const asm = new Assembler();
-    for (const w of WEIGHT_NAMES) asm.into(slot(w), mistake?.wrongFormula(w) ?? updateExpr(w), RATE);
+    for (const w of WEIGHT_NAMES) asm.into(slot(w), mistake?.wrongFormula(w) ?? updateOf(w), RATE);
     const columnsFrom = asm.code.length;
     const formulas = new Map<QuantityName, Expr>(DERIVED_NAMES.map((name) => [name, mistake?.wrongFormula(name) ?? DEFINITIONS[name]]));
     for (const name of readingOrder(formulas)) asm.into(slot(name), formulas.get(name) as Expr, LR);

@@ -2,7 +2,7 @@
  * The second output's error written a_o2 − t1: t1 where t2 belongs, in every
  * gradient that carries the second output's error back.
  */
-import { build } from '../formulas';
+import { q, sub } from '../quantities/expr';
 import { list, names } from './words';
 import { formulaRule } from './rule';
 
@@ -12,7 +12,7 @@ export const t1ForT2 = formulaRule({
   title: 't1 used where t2 belongs',
   short: 'uses t1 for t2',
   columns: ['dE_dw1', 'dE_dw2', 'dE_dw3', 'dE_dw4', 'dE_dw7', 'dE_dw8'],
-  variants: [{ replace: { dE_da_o2: build.sub(build.q('a_o2'), build.q('t1')) } }],
+  variants: [{ replace: { dE_da_o2: sub(q('a_o2'), q('t1')) } }],
   note: {
     column: 'dE_dw7',
     epoch: 1,

@@ -14,11 +14,11 @@
  * Pure: the page loads this only once its values leave the article's (see
  * src/scripts/mistake-notes.ts), and the build and the tests use it as it is.
  */
-import { ARTICLE_EPOCHS, DERIVED_NAMES, PARAM_NAMES, atEpoch, formatTruncated, type Params, type QuantityName, type Snapshot } from '../backprop';
-import { agreeingDigits } from '../workbook/compare';
-import { notedMistake } from '../workbook/mistakes';
-import type { WorkbookMistake } from '../workbook/mistakes/rule';
-import { runWorkbook, type WorkbookRun } from '../workbook/mistakes/run';
+import { ARTICLE_EPOCHS, DERIVED_NAMES, PARAM_NAMES, atEpoch, formatTruncated, type Params, type QuantityName, type Snapshot } from '../../backprop';
+import { agreeingDigits } from '../compare';
+import { notedMistake } from '../index';
+import type { WorkbookMistake } from '../rule';
+import { runWorkbook, type WorkbookRun } from '../run';
 
 /** Joins a quantity, a mistake and a measure in a name. */
 export const SEPARATOR = '--';

@@ -4,8 +4,9 @@
  * data and pure functions (no DOM, no file reading), so a build-time page can
  * import one to show the same mistake at the step where students make it.
  */
-import type { Params, QuantityName, WeightName } from '../../backprop';
-import { columnFormula, evaluateExpr, replaceQuantities, type Expr, type Getter, type Replacements } from '../formulas';
+import type { Params, QuantityName, WeightName } from '../backprop';
+import { columnFormula, evaluateExpr, replaceQuantities, type Getter, type Replacements } from '../quantities/definitions';
+import type { Expr } from '../quantities/expr';
 
 /**
  * How the tutorial shows a mistake beside the step where students make it

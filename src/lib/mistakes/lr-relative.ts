@@ -4,9 +4,9 @@
  * No formula variant shows it: the evidence is the reference itself, or,
  * in a sheet of values, a rate the weights imply that is not the learning rate.
  */
-import { WEIGHT_NAMES, type WeightName } from '../../backprop';
-import { matches } from '../compare';
-import { evaluateExpr, isWeight, updateExpr, type Getter } from '../formulas';
+import { WEIGHT_NAMES, isWeight, type WeightName } from '../backprop';
+import { matches } from './compare';
+import { evaluateExpr, updateOf, type Getter } from '../quantities/definitions';
 import { list } from './words';
 import { cellEvidenceRule, type Facts, type TableView } from './rule';
 
@@ -77,9 +77,9 @@ export const lrRelative = cellEvidenceRule({
       'the third reads B3, the header “t1”, and from there on every cell of the table is #VALUE!.',
   },
   // The formulas read as written; only the cell they take the learning rate from moves.
-  wrongFormula: (column) => (isWeight(column) ? updateExpr(column) : null),
+  wrongFormula: (column) => (isWeight(column) ? updateOf(column) : null),
   rateInto: driftedRate,
-  mistakenValue: (column, get, lr) => (isWeight(column) ? evaluateExpr(updateExpr(column), get, driftedRate(NOTE_EPOCH, lr, get)) : Number.NaN),
+  mistakenValue: (column, get, lr) => (isWeight(column) ? evaluateExpr(updateOf(column), get, driftedRate(NOTE_EPOCH, lr, get)) : Number.NaN),
   evidence(view, column, index) {
     if (!isWeight(column) || index === 0) return null;
     return movedReference(view, column, index) ?? impliedRate(view, index);
