@@ -104,3 +104,8 @@ export function previewSvg(card: PreviewCard): string {
 
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${PREVIEW_WIDTH}" height="${PREVIEW_HEIGHT}" viewBox="0 0 ${PREVIEW_WIDTH} ${PREVIEW_HEIGHT}"><rect width="100%" height="100%" fill="${COLOURS.bg}"/>${parts.join('')}</svg>`;
 }
+
+/** The picture's text alternative for a page. */
+export function previewAlt(name: string, title: string): string {
+  return `${title}: the 2-2-2 network of the tutorial with the article's values (${name})`;
+}
