@@ -18,7 +18,8 @@ import {
   sectionOfPath,
   stepsLabel,
 } from '../src/lib/embed/address';
-import { LARGEST_HEIGHT, embedQuery, embedSnippet } from '../src/lib/embed/snippet';
+import { EMBED_LAYOUTS, UNKNOWN_HEIGHT, frameHeight, shownParts, viewHeight, type EmbedLayouts, type SectionLayout } from '../src/lib/embed/heights';
+import { LARGEST_HEIGHT, embedQuery, embedSnippet, exampleSnippet } from '../src/lib/embed/snippet';
 
 describe('steps=', () => {
   test.each([
@@ -252,5 +253,58 @@ describe('the snippet', () => {
     const { send, heights } = listen();
     send({ origin: 'null', data: { type: EMBED_HEIGHT_MESSAGE, height: 700 }, source: 'frame-a' });
     expect(heights()).toEqual(['700px', '']);
+  });
+});
+
+describe('the fixed height of a view', () => {
+  const layout: SectionLayout = {
+    head: 60,
+    toolbar: 70,
+    parts: [
+      { kind: 'heading', height: 50, notes: 0, errata: 0 },
+      { kind: 'params', height: 200, notes: 0, errata: 0 },
+      { kind: 'heading', height: 60, notes: 0, errata: 0 },
+      { kind: 'step', step: 1, height: 400, notes: 150, errata: 0 },
+      { kind: 'step', step: 2, height: 300, notes: 0, errata: 40 },
+      { kind: 'heading', height: 60, notes: 0, errata: 0 },
+      { kind: 'step', step: 3, height: 500, notes: 0, errata: 0 },
+      { kind: 'other', height: 900, notes: 0, errata: 0 },
+    ],
+  };
+  const layouts: EmbedLayouts = { width: 640, sections: { s: layout } };
+
+  test('a range shows its steps, the heading of the part each is in, and the fields', () => {
+    expect(shownParts(layout, { from: 2, to: 3 }).map((p) => p.step ?? p.kind)).toEqual(['params', 'heading', 2, 'heading', 3]);
+    expect(shownParts(layout, null)).toHaveLength(layout.parts.length);
+  });
+
+  test('adds what is shown and takes off what is left out', () => {
+    expect(viewHeight(layout, { from: 1, to: 1 }, [])).toBe(60 + 70 + 200 + 60 + 400);
+    expect(viewHeight(layout, { from: 1, to: 2 }, ['notes', 'errata', 'toolbar', 'fields'])).toBe(60 + 60 + 400 - 150 + 300 - 40);
+    expect(viewHeight(layout, null, [])).toBe(60 + 70 + 2470);
+  });
+
+  test('the snippet gets it with room, rounded up to 20 px, at least 320; an unknown section a fallback', () => {
+    expect(frameHeight('s', { from: 1, to: 1 }, [], layouts)).toBe(Math.ceil((790 + 24) / 20) * 20);
+    expect(frameHeight('s', { from: 2, to: 2 }, ['fields', 'toolbar', 'errata'], layouts)).toBe(420);
+    expect(frameHeight('s', null, ['fields'], layouts) % 20).toBe(0);
+    expect(frameHeight('unknown', null, [], layouts)).toBe(UNKNOWN_HEIGHT);
+    expect(Math.min(...[null, { from: 1, to: 1 }].map((steps) => frameHeight('s', steps, ['fields', 'toolbar', 'notes'], layouts)))).toBeGreaterThanOrEqual(320);
+  });
+
+  test('the measured table has every section, and 1.4’s eight steps in order', () => {
+    const backprop = EMBED_LAYOUTS.sections['1-4-backpropagation'];
+    expect(Object.keys(EMBED_LAYOUTS.sections)).toHaveLength(5);
+    expect(backprop?.parts.filter((p) => p.kind === 'step').map((p) => p.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+});
+
+describe('the help page’s example', () => {
+  test('is written for the origin and base it is given, with the table’s height for Step 6 and the link below', () => {
+    const example = exampleSnippet('https://tutor.example.net', '/course/');
+    expect(example).toContain('src="https://tutor.example.net/course/embed/1-4-backpropagation/?steps=6&amp;w1=0.3&amp;lock=w1"');
+    expect(example).toContain(`height="${frameHeight('1-4-backpropagation', { from: 6, to: 6 }, [])}"`);
+    expect(example).toContain('<a href="https://tutor.example.net/course/1-4-backpropagation/?w1=0.3#step-6">');
+    expect(example).not.toMatch(/localhost|e\.origin/);
   });
 });
