@@ -76,7 +76,7 @@ test('every page has a title, a description, a canonical address and cards; with
     expect(card.meta['twitter:card'], `${path}: twitter:card`).toBe('summary_large_image');
     expect([card.meta['og:image:width'], card.meta['og:image:height'], card.meta['og:image:type']]).toEqual(['1200', '630', 'image/png']);
     // The picture's title, then what it draws (each page its own).
-    expect(card.meta['og:image:alt'], `${path}: og:image:alt`).toMatch(/^[^:]+: the \w/);
+    expect(card.meta['og:image:alt'], `${path}: og:image:alt`).toMatch(/^[^:]+: \w+ \w/);
 
     // The picture: an absolute address under SITE_URL and the base, the same for both cards, one per page.
     const image = card.meta['og:image'] ?? '';
