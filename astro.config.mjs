@@ -12,12 +12,14 @@ import { katexWoff2Only } from './src/integrations/katex-woff2-only.mjs';
 import { preactNoSignalProps } from './src/integrations/preact-no-signal-props.mjs';
 import { clientNeeded } from './src/integrations/client-needed.mjs';
 import { chunkUrl } from './src/integrations/chunk-url.mjs';
+import { siteAddress } from './src/integrations/site-address.mjs';
 
-// Where the site will live. Override for a deployment under another origin or sub-path: SITE_URL is the
-// origin alone (canonical addresses, preview pictures and the sitemap are built from it and the base),
-// BASE_PATH the path the site is served under (every link and asset). The GitHub Pages workflow and
-// subpath.config.mjs (the tests' second build) set both.
-const site = process.env.SITE_URL ?? 'http://localhost:4321';
+// Where the site will live. SITE_URL is the origin alone (absolute canonical addresses, the cards'
+// pictures and the sitemap are built from it and the base); unset, the build publishes no absolute
+// address at all rather than one it was not given (src/integrations/site-address.mjs says what is left
+// out). BASE_PATH is the path the site is served under (every link and asset). The GitHub Pages
+// workflow and subpath.config.mjs (the tests' second build) set both.
+const site = process.env.SITE_URL || undefined;
 const base = process.env.BASE_PATH ?? '/';
 // Lets several builds (parallel work, the benchmark) live side by side; dist/ by default.
 const outDir = process.env.OUT_DIR ?? './dist';
@@ -31,7 +33,7 @@ const RUNTIME_MODULES =
   /[\\/]src[\\/](?:state[\\/]|scripts[\\/](?:live-page|toolbar|fields|explain-glue)\.ts|lib[\\/](?:backprop[\\/]|params\.ts|announce\.ts))/;
 
 export default defineConfig({
-  site,
+  ...(site ? { site } : {}),
   base,
   outDir,
   trailingSlash: 'ignore',
@@ -47,7 +49,14 @@ export default defineConfig({
   },
   // An embed (/embed/<section>/) is a section inside another site's page, not a page of its own: it
   // names its section as canonical and stays out of the sitemap. The page that explains embeds stays in.
-  integrations: [mdx(), preact(), sitemap({ filter: (page) => !/\/embed\/[^/]+\/?$/.test(new URL(page).pathname) }), clientNeeded()],
+  // A sitemap lists absolute addresses, so only a build given SITE_URL has one.
+  integrations: [
+    mdx(),
+    preact(),
+    ...(site ? [sitemap({ filter: (page) => !/\/embed\/[^/]+\/?$/.test(new URL(page).pathname) })] : []),
+    clientNeeded(),
+    siteAddress(site),
+  ],
   server: { host: '127.0.0.1' },
   // Stylesheets stay files: Astro inlines a small one as <style> without adding its hash to the
   // Content-Security-Policy below, which then blocks it (seen with the notes' stylesheet on 1.4).

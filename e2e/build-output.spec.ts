@@ -1,10 +1,11 @@
 /**
  * The build output itself, read from disk (OUT_DIR, default dist): no KaTeX
  * errors, complete page heads, the public ids, only documented data-q names,
- * and nothing unshowable in the text.
+ * nothing unshowable in the text, and no address the build was not given.
  */
-import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from './support/fixtures';
 import { ARTICLE_PARAMS, QUANTITY_NAMES, createResolver } from '../src/lib/backprop';
 import { createMistakeResolver, isMistakeQuantityName } from '../src/lib/mistakes/notes/quantities';
 import { DEEP_LINK_IDS, OUT_DIR, SECTION_SLUGS, htmlFiles, pagePaths, pathOfFile, sectionPath, sitePath } from './support/site';
@@ -104,4 +105,48 @@ test('section pages show live numbers and the sections that must have them have 
   }
   // Live equations carry the number in the MathML too.
   expect(html.get(sectionPath(SECTION_SLUGS.forward)) ?? '').toMatch(/<mn [^>]*data-q="a_o1"/);
+});
+
+/** Files a static host serves as they are and a reader or a crawler may read: HTML, XML, JSON, text, web manifests. */
+function publishedTextFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && /\.(html|xml|json|txt|webmanifest)$/.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+/** Origins that name XML namespaces and schemas (`xmlns="http://www.w3.org/…"`, the sitemap's), never fetched. */
+const NAMESPACE_ORIGINS = new Set(['http://www.w3.org', 'http://www.sitemaps.org', 'http://www.google.com', 'http://schemas.openxmlformats.org', 'http://purl.org']);
+
+test('no build publishes an address it was not given: none without SITE_URL, only its origin with it @subpath', ({ site }) => {
+  const files = publishedTextFiles(site.outDir);
+  expect(files.length).toBeGreaterThan(0);
+  const found = new Map<string, string>();
+  for (const file of files) {
+    for (const [url] of readFileSync(file, 'utf8').matchAll(/\bhttps?:\/\/[^\s"'<>)\\]+/g)) {
+      const origin = new URL(url.replace(/&quot;.*$|&amp;.*$/, '')).origin;
+      if (!NAMESPACE_ORIGINS.has(origin)) found.set(`${origin} (${file.slice(site.outDir.length + 1)})`, url);
+    }
+  }
+  const allowed = site.siteUrl ? new URL(site.siteUrl).origin : undefined;
+  const foreign = [...found.keys()].filter((key) => !allowed || !key.startsWith(`${allowed} `));
+  expect(foreign, allowed ? `absolute addresses must use ${allowed}` : 'a build without SITE_URL writes no absolute address').toEqual([]);
+  if (!allowed) {
+    // The plainest form of the old mistake, in any file type.
+    expect(files.filter((file) => /localhost|127\.0\.0\.1/.test(readFileSync(file, 'utf8')))).toEqual([]);
+  } else {
+    expect(found.size, 'a build with SITE_URL writes its absolute addresses').toBeGreaterThan(0);
+  }
+});
+
+test('without SITE_URL there is no sitemap; with it, one that lists the pages under its origin @subpath', ({ site }) => {
+  const index = join(site.outDir, 'sitemap-index.xml');
+  const files = readdirSync(site.outDir);
+  if (!site.siteUrl) {
+    expect(files.filter((f) => f.startsWith('sitemap'))).toEqual([]);
+    return;
+  }
+  const locs = [...readFileSync(join(site.outDir, 'sitemap-0.xml'), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1] ?? '');
+  expect(readFileSync(index, 'utf8')).toContain(`${new URL(site.siteUrl).origin}${site.base}sitemap-0.xml`);
+  expect(locs.length).toBeGreaterThanOrEqual(7);
+  for (const loc of locs) expect(loc.startsWith(`${new URL(site.siteUrl).origin}${site.base}`), loc).toBe(true);
 });

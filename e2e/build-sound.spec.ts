@@ -6,10 +6,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { fileForPath, readBuiltPages, type BuiltPage } from './support/built-html';
-import { OUT_DIR, htmlFiles, pathOfFile } from './support/site';
+import { htmlFiles, pathOfFile } from './support/site';
+import { expect, test } from './support/fixtures';
 
 const paths = htmlFiles().map(pathOfFile);
 /** Any origin stands for "this site" when resolving relative URLs. */
@@ -76,25 +77,32 @@ for (const path of paths) {
   });
 }
 
-test('the sitemap lists every page, and only pages that exist', () => {
-  const index = join(OUT_DIR, 'sitemap-index.xml');
+// Only a build given SITE_URL has a sitemap (it lists absolute addresses): the sub-path build here; the
+// default build's has none (build-output.spec.ts).
+test('the sitemap lists every page, and only pages that exist; without SITE_URL there is none @subpath', ({ site }) => {
+  const index = join(site.outDir, 'sitemap-index.xml');
+  if (!site.siteUrl) {
+    expect(existsSync(index), 'no sitemap without SITE_URL').toBe(false);
+    return;
+  }
   expect(existsSync(index), 'sitemap-index.xml').toBe(true);
   const locs = (xml: string) => [...xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)].map((m) => m[1] ?? '');
   const sitemaps = locs(readFileSync(index, 'utf8'));
   expect(sitemaps.length, 'sitemaps in the index').toBeGreaterThan(0);
   const listed: string[] = [];
   for (const sitemap of sitemaps) {
-    const file = fileForPath(new URL(sitemap).pathname);
+    const file = site.fileForPath(new URL(sitemap).pathname);
     expect(file, `${sitemap} is in the build`).toBeTruthy();
     listed.push(...locs(readFileSync(file ?? '', 'utf8')).map((loc) => new URL(loc).pathname));
   }
   // An embed (/embed/<section>/) is its section inside another site's page: it stays out, and names
   // its section's page, which the sitemap lists, as canonical.
+  const built = site.htmlFiles().map(site.pathOfFile);
   const isEmbedFrame = (p: string) => /\/embed\/[^/]+\/$/.test(p);
-  const pages = paths.filter((p) => !/(^|\/)404\/?$/.test(p) && !isEmbedFrame(p));
+  const pages = built.filter((p) => !/(^|\/)404\/?$/.test(p) && !isEmbedFrame(p));
   expect([...new Set(listed)].sort()).toEqual([...pages].sort());
-  for (const frame of paths.filter(isEmbedFrame)) {
-    const canonical = /<link rel="canonical" href="([^"]+)"/.exec(readFileSync(fileForPath(frame) ?? '', 'utf8'))?.[1] ?? '';
+  for (const frame of built.filter(isEmbedFrame)) {
+    const canonical = /<link rel="canonical" href="([^"]+)"/.exec(site.builtHtml(frame))?.[1] ?? '';
     expect(listed, `${frame} names a listed page as canonical`).toContain(new URL(canonical, 'http://site.invalid').pathname);
   }
 });

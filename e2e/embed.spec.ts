@@ -1,22 +1,27 @@
 /**
- * Embeds (issue 10, item 1), framed the way an instructor frames them: the snippet pasted into a
- * course page served from another origin (and another site: localhost while the tutorial is on
- * 127.0.0.1). Every test runs under a sub-path build too (`@subpath`).
+ * Embeds (issue 10, item 1; issue 17), framed the way an instructor frames them: the snippet pasted
+ * into a course page served from another origin (and another site: localhost while the tutorial is
+ * on 127.0.0.1). Every test runs under a sub-path build too (`@subpath`).
  *
  * - the height message arrives, in its documented shape, and the frame takes the height, at a
  *   phone's and a desktop's width; without the script the frame keeps its fixed height and works;
+ * - sandboxed (`allow-scripts` alone: origin "null", module scripts refused), or with scripts off,
+ *   the embed still shows its content with a notice and a link, and still resizes; a course page
+ *   whose CSP refuses the frame keeps the plain link below it;
  * - `lock` holds against the field, Reset, a pointer drag and the address (a deep link inside the
- *   embed keeps it); `hide` hides; `steps` shows only those steps;
+ *   embed keeps it), and a locked value is shown as fixed everywhere; `hide` hides; `steps` shows
+ *   only those steps; `theme` sets the colours whatever the system's;
  * - every number is right for the query, before anything is scrolled to (issue 7);
  * - "Open in the full tutorial" opens the same step and configuration;
  * - axe finds nothing inside the embed;
- * - the "Embed" action beside a step's copy-link gives that snippet, by keyboard at 320 px.
+ * - a step's Share control gives that snippet, by keyboard at 320 px.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Frame, Page } from '@playwright/test';
-import { ARTICLE_PARAMS, PARAM_NAMES, type Params } from '../src/lib/backprop';
+import { ARTICLE_DIGITS, ARTICLE_PARAMS, PARAM_NAMES, createResolver, formatQuantity, type Params } from '../src/lib/backprop';
 import { EMBED_HEIGHT_MESSAGE } from '../src/lib/embed/address';
 import { embedSnippet } from '../src/lib/embed/snippet';
+import { shareStep } from './support/share';
 import { AXE_TAGS, axeViolations, watchPage } from './support/a11y-page';
 import { coursePage, embedPathFor, startHost, type Host } from './support/embed-host';
 import { expect, test } from './support/fixtures';
@@ -61,10 +66,31 @@ async function openCoursePage(page: Page, pasted: string): Promise<Frame> {
   return frame;
 }
 
+/** The snippet for the embed of `slug` with `query`, at the tests' fixed height. */
+function snippetFor(site: Site, baseURL: string | undefined, slug: string, query: string): string {
+  const link = { href: new URL(site.sectionPath(slug), baseURL).href, text: `${slug}, in the full tutorial` };
+  return embedSnippet({ src: embedUrl(site, baseURL, slug, query), title: `Backpropagation, live: ${slug}`, height: FIXED_HEIGHT, link });
+}
+
 /** A course page framing the embed of `slug` with `query`, through the snippet's own code. */
 async function frameEmbed(page: Page, site: Site, baseURL: string | undefined, slug: string, query: string, withScript = true): Promise<Frame> {
-  const snippet = embedSnippet({ src: embedUrl(site, baseURL, slug, query), title: `Backpropagation, live: ${slug}`, height: FIXED_HEIGHT });
+  const snippet = snippetFor(site, baseURL, slug, query);
   return openCoursePage(page, withScript ? snippet : snippet.replace(/<script>[\s\S]*<\/script>/, ''));
+}
+
+/** The frame of a course page holding `pasted`, once its document has loaded (whatever runs in it). */
+async function loadedFrame(page: Page, pasted: string): Promise<Frame> {
+  await page.goto(host.page(coursePage(pasted)));
+  const frame = await (await page.locator('iframe').elementHandle())?.contentFrame();
+  if (!frame) throw new Error('the course page has no frame');
+  await frame.waitForURL(/\/embed\//);
+  await frame.waitForLoadState('load');
+  return frame;
+}
+
+/** The visible text of the embed, as a reader sees it. */
+function visibleText(frame: Frame): Promise<string> {
+  return frame.evaluate(() => document.body.innerText);
 }
 
 /** `mismatchesInPage` reads a page through $$eval and evaluate, which a frame has too. */
@@ -149,6 +175,96 @@ test.describe('framed on another origin', () => {
   });
 });
 
+
+test.describe('sandboxed, refused or without scripts: never blank', () => {
+  const query = '?steps=6&w1=0.3&lock=w1';
+
+  for (const width of [320, 600, 1000]) {
+    test(`sandbox="allow-scripts" alone (origin null): the content shows with a notice and a link, and the frame resizes, at ${width} px @subpath`, async ({ page, baseURL, site }) => {
+      await page.setViewportSize({ width, height: 800 });
+      const snippet = snippetFor(site, baseURL, BACKPROP, query).replace('<iframe ', '<iframe sandbox="allow-scripts" ');
+      const frame = await loadedFrame(page, snippet);
+      expect(await frame.evaluate(() => self.origin)).toBe('null');
+      // The module scripts were refused (this server sends no CORS headers): the static view.
+      await expect(frame.locator('html')).toHaveAttribute('data-embed-static', '');
+      const notice = frame.locator('.embed-static');
+      await expect(notice).toBeVisible();
+      await expect(notice.locator('a')).toHaveAttribute('href', site.sectionPath(BACKPROP));
+      await expect(notice.locator('a')).not.toHaveAttribute('target', /./);
+      // The content, with text, at the build's values.
+      await expect(frame.locator('#step-6')).toBeVisible();
+      expect((await visibleText(frame)).length).toBeGreaterThan(2000);
+      expect(await mismatchesIn(frame, ARTICLE_PARAMS)).toEqual([]);
+      expect(await frame.locator('input[name="w2"]').isDisabled()).toBe(true);
+      // The height reached the course page through the documented snippet, from the origin "null".
+      await expect.poll(async () => (await heightMessages(page)).length).toBeGreaterThan(0);
+      expect((await heightMessages(page)).every((m) => m.origin === 'null')).toBe(true);
+      await expect.poll(async () => { const h = await heights(page, frame); return h.frame - h.content; }).toBe(0);
+      expect((await heights(page, frame)).frame).toBeGreaterThan(FIXED_HEIGHT);
+    });
+  }
+
+  test('sandbox="allow-scripts allow-same-origin": the embed is live, as unsandboxed @subpath', async ({ page, baseURL, site }) => {
+    const snippet = snippetFor(site, baseURL, BACKPROP, query).replace('<iframe ', '<iframe sandbox="allow-scripts allow-same-origin" ');
+    const frame = await openCoursePage(page, snippet);
+    await expect(frame.locator('.embed-static')).toBeHidden();
+    expect(await shownSteps(frame)).toEqual(['step-6']);
+    expect(await mismatchesIn(frame, withParams({ w1: 0.3 }))).toEqual([]);
+    await expect.poll(async () => { const h = await heights(page, frame); return h.frame - h.content; }).toBe(0);
+  });
+
+  test('a sandbox without allow-scripts: the content shows, with the no-script line and a link @subpath', async ({ page, baseURL, site }) => {
+    const snippet = snippetFor(site, baseURL, BACKPROP, query).replace('<iframe ', '<iframe sandbox="" ');
+    await page.goto(host.page(coursePage(snippet)));
+    // No script runs in this frame, not even the test's: it is read through locators only.
+    const frame = page.frameLocator('iframe');
+    await expect(frame.locator('.embed-noscript')).toBeVisible();
+    await expect(frame.locator('.embed-noscript a')).toHaveAttribute('href', site.sectionPath(BACKPROP));
+    await expect(frame.locator('#step-6')).toBeVisible();
+    expect((await frame.locator('body').innerText()).length).toBeGreaterThan(2000);
+    await expect(frame.locator('[data-q="E_total"]').first()).toHaveText(formatQuantity({ name: 'E_total' }, createResolver(ARTICLE_PARAMS)({ name: 'E_total' }), ARTICLE_DIGITS));
+  });
+
+  test('a course page whose CSP refuses the frame still has the plain link to the step below it @subpath', async ({ page, baseURL, site }) => {
+    const snippet = snippetFor(site, baseURL, BACKPROP, query);
+    const refused: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && refused.push(m.text()));
+    await page.goto(host.page(coursePage(snippet, "frame-src 'none'")));
+    await expect.poll(() => refused.some((text) => /Content Security Policy/.test(text))).toBe(true);
+    const link = page.locator('iframe + p a');
+    await expect(link).toBeVisible();
+    await expect(link).toHaveAttribute('href', new URL(site.sectionPath(BACKPROP), baseURL).href);
+  });
+});
+
+test.describe('theme=', () => {
+  /** The embed's background colour, as rendered. */
+  const background = (frame: Frame) => frame.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  /** Whether a CSS colour is dark (its luminance below a half). */
+  const isDark = (colour: string) => {
+    const [r = 0, g = 0, b = 0] = (colour.match(/\d+(\.\d+)?/g) ?? []).map(Number);
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
+  };
+
+  for (const [theme, system] of [['dark', 'light'], ['light', 'dark']] as const) {
+    test(`theme=${theme} renders ${theme} on a ${system} system; without it the system's @subpath`, async ({ page, baseURL, site }) => {
+      await page.emulateMedia({ colorScheme: system });
+      let frame = await frameEmbed(page, site, baseURL, BACKPROP, `?steps=6&theme=${theme}`);
+      expect(isDark(await background(frame))).toBe(theme === 'dark');
+      expect(await frame.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe(theme);
+      frame = await frameEmbed(page, site, baseURL, BACKPROP, '?steps=6');
+      expect(isDark(await background(frame))).toBe(system === 'dark');
+    });
+  }
+
+  test('applies in a frame whose module scripts are refused, too @subpath', async ({ page, baseURL, site }) => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    const frame = await loadedFrame(page, snippetFor(site, baseURL, BACKPROP, '?steps=6&theme=dark').replace('<iframe ', '<iframe sandbox="allow-scripts" '));
+    await expect(frame.locator('html')).toHaveAttribute('data-embed-static', '');
+    expect(isDark(await background(frame))).toBe(true);
+  });
+});
+
 test.describe('what the address asks for', () => {
   test('steps= shows only those steps, with the query’s values, and names them @subpath', async ({ page, baseURL, site }) => {
     const frame = await frameEmbed(page, site, baseURL, BACKPROP, '?steps=5-6&w1=0.3');
@@ -177,11 +293,20 @@ test.describe('what the address asks for', () => {
     await expect(frame.locator('input[name="w1"]').first()).toBeVisible();
   });
 
+  test('hide=notes leaves out every "Where spreadsheets go wrong" note, which show without it @subpath', async ({ page, baseURL, site }) => {
+    let frame = await frameEmbed(page, site, baseURL, BACKPROP, '');
+    expect(await frame.locator('.mistake-note').count()).toBeGreaterThan(0);
+    await expect(frame.locator('.mistake-note').first()).toBeVisible();
+    frame = await frameEmbed(page, site, baseURL, BACKPROP, '?hide=notes');
+    expect(await frame.locator('.mistake-note').evaluateAll((notes) => notes.filter((n) => n.getClientRects().length > 0).length)).toBe(0);
+    expect(await frame.locator('[data-embed-notice]').isHidden()).toBe(true);
+  });
+
   test('what cannot be used is named in a notice, and the whole section is shown @subpath', async ({ page, baseURL, site }) => {
-    const frame = await frameEmbed(page, site, baseURL, BACKPROP, '?steps=12&lock=w9&hide=header');
+    const frame = await frameEmbed(page, site, baseURL, BACKPROP, '?steps=12&lock=w9&hide=header&theme=pink');
     const notice = frame.locator('[data-embed-notice]');
     await expect(notice).toBeVisible();
-    await expect(notice.locator('li')).toHaveCount(3);
+    await expect(notice.locator('li')).toHaveCount(4);
     expect(await shownSteps(frame)).toHaveLength(8);
   });
 
@@ -228,6 +353,41 @@ test.describe('lock=', () => {
     expect(await mismatchesIn(frame, { ...locked, w6: 0.1 })).toEqual([]);
   });
 
+  test('a locked value is shown as fixed: its card has no field and says why, its controls are read-only, the keyboard says so @subpath', async ({ page, baseURL, site }) => {
+    const frame = await frameEmbed(page, site, baseURL, BACKPROP, '?w5=0.6&lock=w5');
+    const fixed = withParams({ w5: 0.6 });
+    // The section's fields.
+    for (const field of await frame.locator('input[name="w5"]').all()) await expect(field).toHaveAttribute('aria-readonly', 'true');
+    // A number in an equation: no drag cursor, no dotted underline.
+    const number = frame.locator('.katex-html [data-q="w5"]').first();
+    await number.scrollIntoViewIfNeeded();
+    expect(await number.evaluate((el) => getComputedStyle(el).cursor)).not.toBe('ew-resize');
+    await number.hover();
+    expect(await number.evaluate((el) => getComputedStyle(el).textDecorationLine)).toBe('none');
+    // Its explanation: no field to change it, and words that say it is fixed.
+    await number.click();
+    const card = frame.locator('#explanation');
+    await expect(card.locator('[data-explain-says="locked"]')).toContainText('Set by your course page');
+    await expect(card.locator('input')).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    // The keyboard: the live region says it is fixed, and Up changes nothing.
+    const stop = frame.locator('[data-explain-stop]').filter({ has: frame.locator('.katex-html [data-q="w5"]') }).first();
+    await stop.focus();
+    const said = frame.locator('[data-explain-said]');
+    for (let k = 0; k < 40 && !/^w5 /.test((await said.textContent()) ?? ''); k++) await page.keyboard.press('ArrowRight');
+    await expect(said).toHaveText(/^w5 = 0\.6, fixed by your course page$/);
+    await page.keyboard.press('ArrowUp');
+    expect(await mismatchesIn(frame, fixed)).toEqual([]);
+    // The slope figure's point (w5 by default): read-only, and the keys change nothing.
+    const figure = frame.locator('#fig-slope');
+    await figure.scrollIntoViewIfNeeded();
+    const slider = figure.getByRole('slider');
+    await expect(slider).toHaveAttribute('aria-readonly', 'true');
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await mismatchesIn(frame, fixed)).toEqual([]);
+  });
+
   test('holds against Reset, which resets the others @subpath', async ({ page, baseURL, site }) => {
     const frame = await frameEmbed(page, site, baseURL, BACKPROP, query);
     const reset = frame.locator('[data-action="reset"]');
@@ -263,7 +423,7 @@ test.describe('lock=', () => {
     let address = new URL(frame.url()).searchParams;
     expect([address.get('lock'), address.get('w1'), address.get('w5'), address.get('w2'), address.get('steps')]).toEqual(['w1,w5', '0.3', '0.6', '0.7', '5']);
     await frame.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
-    await frame.locator('a[data-deep-link="step-5"]').click();
+    await (await shareStep(frame, 'step-5')).getByRole('link', { name: 'Copy link' }).click();
     await expect.poll(() => new URL(frame.url()).hash).toBe('#step-5');
     expect(await frame.evaluate(() => (window as unknown as { stayed?: boolean }).stayed), 'the embed did not reload').toBe(true);
     address = new URL(frame.url()).searchParams;
@@ -319,16 +479,21 @@ test.describe('accessibility inside the embed', () => {
   }
 });
 
-test.describe('the Embed action beside a step’s copy-link', () => {
-  test('gives the snippet an instructor pastes: Step 6, w1 = 0.3 read-only, sized and working on another site @subpath', async ({ page, context, baseURL, site }) => {
+test.describe('a step’s Share control', () => {
+  test('embeds the step: Step 6, w1 = 0.3 fixed, dark, sized and working on another site, with a link below @subpath', async ({ page, context, baseURL, site }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseURL ?? '').origin });
     await page.goto(`${site.sectionPath(BACKPROP)}?w1=0.3`);
-    const action = page.locator('#step-6 .embed-action');
+    const share = await shareStep(page, 'step-6');
+    const action = share.locator('.embed-action');
     await action.locator('summary').click();
-    const lock = action.getByRole('checkbox', { name: 'w1 = 0.3' });
-    await lock.check();
+    await action.getByRole('radio', { name: /^The values you changed: w1 = 0\.3$/ }).check();
+    await action.getByRole('radio', { name: 'dark' }).check();
     const code = action.locator('textarea');
-    await expect(code).toHaveValue(/steps=6&amp;w1=0\.3&amp;lock=w1"/);
+    await expect(code).toHaveValue(/steps=6&amp;w1=0\.3&amp;lock=w1&amp;theme=dark"/);
+    // The fixed height is the table's for Step 6, and the plain link below the frame opens the step.
+    const height = Number(/height="(\d+)"/.exec(await code.inputValue())?.[1]);
+    expect(height).toBeGreaterThan(320);
+    await expect(code).toHaveValue(new RegExp(`<p><a href="${new URL(site.sectionPath(BACKPROP), baseURL).href.replace(/[.?]/g, '\\$&')}\\?w1=0\\.3#step-6">Step 6 of 1\\.4 Backpropagation, in the full tutorial</a></p>`));
     await action.getByRole('button', { name: 'Copy the code' }).click();
     await expect(action.locator('.embed-status')).toContainText('Copied');
     const snippet = await page.evaluate(() => navigator.clipboard.readText());
@@ -336,23 +501,50 @@ test.describe('the Embed action beside a step’s copy-link', () => {
     expect(snippet).toContain(`src="${new URL(embedPathFor(site, BACKPROP), baseURL).href}`);
 
     // Pasted into a course page on another site, as is.
+    await page.emulateMedia({ colorScheme: 'light' });
     const frame = await openCoursePage(page, snippet);
     expect(await shownSteps(frame)).toEqual(['step-6']);
     await expect(frame.locator('input[name="w1"]')).not.toBeEditable();
+    expect(await frame.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe('dark');
     expect(await mismatchesIn(frame, withParams({ w1: 0.3 }))).toEqual([]);
     await expect.poll(async () => { const h = await heights(page, frame); return h.frame - h.content; }).toBe(0);
+    await expect(page.locator('iframe + p a')).toHaveText('Step 6 of 1.4 Backpropagation, in the full tutorial');
   });
 
-  test('is usable by keyboard at 320 px: Tab to it, open, choose, close with Escape @subpath', async ({ page, site }) => {
+  test('fixes the article’s values or every value: lock=all, and a chosen few @subpath', async ({ page, site }) => {
+    await page.goto(site.sectionPath(BACKPROP));
+    const action = (await shareStep(page, 'step-3')).locator('.embed-action');
+    await action.locator('summary').click();
+    const code = action.locator('textarea');
+    // Nothing changed on the page: "the values you changed" is not offered, every value is.
+    await expect(action.getByRole('radio', { name: /values you changed/ })).toHaveCount(0);
+    await action.getByRole('radio', { name: /^Every value/ }).check();
+    await expect(code).toHaveValue(/\?steps=3&amp;lock=all"/);
+    await action.getByRole('radio', { name: /^Some values/ }).check();
+    await action.getByRole('checkbox', { name: `w5 = ${ARTICLE_PARAMS.w5}` }).check();
+    await action.getByRole('checkbox', { name: `t1 = ${ARTICLE_PARAMS.t1}` }).check();
+    await expect(code).toHaveValue(/\?steps=3&amp;lock=t1,w5"/);
+    await action.getByRole('checkbox', { name: 'the notes on spreadsheet mistakes' }).check();
+    await expect(code).toHaveValue(/\?steps=3&amp;lock=t1,w5&amp;hide=notes"/);
+  });
+
+  test('is usable by keyboard at 320 px: Tab to Share, open, Embed this step, choose, close with Escape @subpath', async ({ page, site }) => {
+    // Axe on 1.4 (some 19,000 elements) twice: slow on a loaded machine.
+    test.slow();
     const watch = watchPage(page);
     await page.setViewportSize({ width: 320, height: 800 });
     await page.goto(`${site.sectionPath(BACKPROP)}?w1=0.3&w2=0.4`);
-    await page.locator('a[data-deep-link="step-6"]').focus();
+    const share = page.locator('#step-6 > .share');
+    await share.locator('> summary').focus();
+    await page.keyboard.press('Enter');
+    await expect(share).toHaveAttribute('open', '');
     await page.keyboard.press('Tab');
-    const summary = page.locator('#step-6 .embed-action > summary');
+    await expect(share.getByRole('link', { name: 'Copy link' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    const summary = share.locator('.embed-action > summary');
     await expect(summary).toBeFocused();
     await page.keyboard.press('Enter');
-    const action = page.locator('#step-6 .embed-action');
+    const action = share.locator('.embed-action');
     await expect(action).toHaveAttribute('open', '');
     const steps = action.getByRole('combobox', { name: 'Steps' });
     await expect(steps).toBeVisible();
@@ -360,14 +552,16 @@ test.describe('the Embed action beside a step’s copy-link', () => {
     await expect(steps).toBeFocused();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Tab');
-    await expect(action.getByRole('checkbox', { name: 'w1 = 0.3' })).toBeFocused();
-    await page.keyboard.press('Space');
+    await expect(action.getByRole('radio', { name: /^Nothing/ })).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(action.getByRole('radio', { name: /^The values you changed/ })).toBeChecked();
     const code = action.locator('textarea');
-    await expect(code).toHaveValue(/steps=6-7&amp;w1=0\.3&amp;w2=0\.4&amp;lock=w1"/);
+    await expect(code).toHaveValue(/steps=6-7&amp;w1=0\.3&amp;w2=0\.4&amp;lock=w1,w2"/);
     expect(await page.evaluate(() => document.documentElement.scrollWidth), 'no sideways scroll').toBeLessThanOrEqual(320);
+    // The open control (the whole page is accessibility.spec's).
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
-      expect(await axeViolations(page), colorScheme).toEqual([]);
+      expect(await axeViolations(page, '#step-6 > .share'), colorScheme).toEqual([]);
     }
     await page.keyboard.press('Escape');
     await expect(action).not.toHaveAttribute('open', '');
@@ -375,14 +569,56 @@ test.describe('the Embed action beside a step’s copy-link', () => {
     expect(watch.problems).toEqual([]);
   });
 
-  test('sits beside every step and gradient of 1.4, and nowhere inside an embed @subpath', async ({ page, site }) => {
-    await page.goto(site.sectionPath(BACKPROP));
-    for (const id of [...Array.from({ length: 8 }, (_, i) => `step-${i + 1}`), ...Array.from({ length: 8 }, (_, i) => `grad-w${i + 1}`)]) {
-      const beside = id.startsWith('step-') ? `[id="${id}"] > astro-island > .embed-action` : `.grad-block:has(> [id="${id}"]) .embed-action`;
-      await expect(page.locator(`${beside} > summary`), id).toBeVisible();
+  test('is one control per step: no Embed beside the gradients, whose ids and links stay; only a link inside an embed @subpath', async ({ page, site }) => {
+    await page.goto(`${site.sectionPath(BACKPROP)}?w1=0.3`);
+    for (let n = 1; n <= 8; n++) {
+      await expect(page.locator(`#step-${n} > .share > summary`), `step-${n}`).toBeVisible();
+      await expect(page.locator(`#step-${n} .share`), `one share control in step ${n}`).toHaveCount(1);
+    }
+    await expect(page.locator('summary', { hasText: /^Embed this step/ })).toHaveCount(8);
+    await expect(page.locator('.embed-action')).toHaveCount(8);
+    // The gradients: their public ids, each with its light `#` link, and no control of their own beyond it.
+    for (let w = 1; w <= 8; w++) {
+      const grad = page.locator(`[id="grad-w${w}"]`);
+      await expect(grad).toHaveCount(1);
+      await expect(grad.locator('a[data-deep-link]')).toHaveAttribute('href', new RegExp(`w1=0\\.3.*#grad-w${w}$`));
+      await expect(grad.locator('summary, button')).toHaveCount(0);
     }
     await page.goto(embedPathFor(site, BACKPROP));
     await embedReady(page);
     await expect(page.locator('.embed-action')).toHaveCount(0);
+    await expect(page.locator('#step-6 > .share a[data-deep-link="step-6"]')).toHaveCount(1);
+  });
+
+  test('copies the step’s link with the values in force and says so; the step is highlighted @subpath', async ({ page, context, baseURL, site }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseURL ?? '').origin });
+    await page.goto(`${site.sectionPath(BACKPROP)}?w1=0.3`);
+    const share = await shareStep(page, 'step-4');
+    await share.getByRole('link', { name: 'Copy link' }).click();
+    await expect(share.locator('[data-share-status]')).toHaveText('Link copied.');
+    const copied = new URL(await page.evaluate(() => navigator.clipboard.readText()));
+    expect([copied.pathname, copied.search, copied.hash]).toEqual([site.sectionPath(BACKPROP), '?w1=0.3', '#step-4']);
+    expect(await page.locator('#step-4').evaluate((el) => el.matches(':target'))).toBe(true);
+  });
+});
+
+test.describe('the fixed heights of the snippets', () => {
+  test('the help page writes its example for the address it is served at, and each section’s Embed gives that section’s height @subpath', async ({ page, baseURL, site }) => {
+    await page.goto(site.path('embed/'));
+    const example = page.locator('[data-embed-example]');
+    await expect(example).toBeVisible();
+    const origin = new URL(baseURL ?? '').origin;
+    await expect(example).toContainText(`src="${origin}${site.path('embed/1-4-backpropagation/')}?steps=6`);
+    await expect(example).toContainText(`<a href="${origin}${site.sectionPath(BACKPROP)}?w1=0.3#step-6">`);
+    expect(await example.textContent()).not.toMatch(/localhost:4321|e\.origin/);
+    const sectionHeights: number[] = [];
+    for (const slug of [SECTION_SLUGS.forward, BACKPROP]) {
+      const action = page.locator(`#embed-${slug} .embed-action`);
+      await action.locator('summary').click();
+      sectionHeights.push(Number(/height="(\d+)"/.exec(await action.locator('textarea').inputValue())?.[1]));
+    }
+    // A whole 1.4 is many times taller than 1.3, and no section gets a made-up 900 px.
+    expect(sectionHeights[1]).toBeGreaterThan(3 * (sectionHeights[0] ?? 0));
+    expect(sectionHeights).not.toContain(900);
   });
 });

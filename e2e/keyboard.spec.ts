@@ -129,6 +129,9 @@ test('the precision menu and a deep link work from the keyboard', async ({ page 
   await page.keyboard.press('ArrowDown');
   await expect(page.locator('select[name="digits"]')).not.toHaveValue('4');
   await expect(page.locator('[data-q="E_total"]').first()).not.toHaveText(before ?? '');
+  // A step's link is in its Share control: open it, then follow the link.
+  await tabTo(page, '#step-1 > .share > summary');
+  await page.keyboard.press('Enter');
   await tabTo(page, 'a[data-deep-link][href*="#step-1"]');
   await page.keyboard.press('Enter');
   await expect.poll(() => page.evaluate(() => location.hash)).toBe('#step-1');

@@ -11,6 +11,8 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { SECTION_SLUGS } from './support/site';
 import { expect, test } from './support/fixtures';
+import { shareStep } from './support/share';
+import { revealIsland } from './support/quantities';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -81,10 +83,20 @@ for (const slug of [SECTION_SLUGS.backprop, SECTION_SLUGS.update]) {
         await new Promise((done) => setTimeout(done, 30));
       }
     });
-    // Islands that wait for the reader's touch (the Embed actions) are woken as a reader wakes them: focus moves into them.
+    // Islands that wait for the reader's touch (the Embed actions, in the steps' Share panels) are woken as a reader
+    // wakes them: the panel opens and focus moves into them.
     await page.evaluate(() => {
+      for (const share of document.querySelectorAll('details.share')) (share as HTMLDetailsElement).open = true;
       for (const island of document.querySelectorAll('astro-island[ssr]')) island.querySelector<HTMLElement>('summary, button, a, input')?.focus();
     });
+    // Under load the scroll above can pass an island between two of the browser's visibility checks: those
+    // still waiting are brought in one at a time, as a reader scrolling to them would.
+    const waiting = page.locator('astro-island[ssr]');
+    for (let tries = 0, left = await waiting.count(); tries < 20 && left > 0; tries++) {
+      await waiting.first().evaluate(revealIsland).catch(() => undefined);
+      await page.waitForFunction((n) => document.querySelectorAll('astro-island[ssr]').length < n, left, { timeout: 3_000 }).catch(() => undefined);
+      left = await waiting.count();
+    }
     await page.waitForFunction(() => document.querySelector('astro-island[ssr]') === null, undefined, { timeout: 30_000 });
     await page.waitForLoadState('networkidle');
     const origin = new URL(page.url()).origin;
@@ -106,7 +118,7 @@ test('a deep link lands on its step, and the links it copies keep the base and t
   const backprop = site.sectionPath(SECTION_SLUGS.backprop);
   await page.goto(`${backprop}?w1=0.3#step-6`);
   await expect(page.locator('#step-6')).toBeInViewport();
-  const link = page.locator('a[data-deep-link="step-6"]');
+  const link = (await shareStep(page, 'step-6')).locator('a[data-deep-link="step-6"]');
   await expect(link).toHaveAttribute('href', /w1=0\.3.*#step-6$/);
   await link.click();
   const copied = new URL(await page.evaluate(() => navigator.clipboard.readText()));

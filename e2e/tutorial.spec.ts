@@ -16,6 +16,7 @@ import {
   withParams,
 } from './support/quantities';
 import { DEEP_LINK_IDS, SECTION_SLUGS, builtHtml, fieldsIn, pagePaths, sectionPath, sectionPaths } from './support/site';
+import { shareStep } from './support/share';
 
 // Pages with hundreds of live numbers, checked several times each, on machines that may be busy.
 test.describe.configure({ timeout: 120_000 });
@@ -210,6 +211,8 @@ test.describe('state: reset, address, links', () => {
     await waitForHydration(page);
     for (const id of DEEP_LINK_IDS) {
       await expect(page.locator(`[id="${id}"]`), id).toHaveCount(1);
+      // A step's link is in its Share control; a gradient's `#` stands beside it.
+      if (id.startsWith('step-')) await shareStep(page, id);
       const link = page.locator(`[id="${id}"] a[href$="#${id}"]`).first();
       await expect(link, `visible deep link for ${id}`).toBeVisible();
       await expect(link).toHaveAttribute('href', new RegExp(`w1=0\\.3.*#${id}$`));

@@ -14,10 +14,12 @@ import {
   parseHide,
   parseLock,
   parseSteps,
+  parseTheme,
   sectionOfPath,
   stepsLabel,
 } from '../src/lib/embed/address';
-import { embedQuery, embedSnippet, fallbackHeight } from '../src/lib/embed/snippet';
+import { EMBED_LAYOUTS, UNKNOWN_HEIGHT, frameHeight, shownParts, viewHeight, type EmbedLayouts, type SectionLayout } from '../src/lib/embed/heights';
+import { LARGEST_HEIGHT, embedQuery, embedSnippet, exampleSnippet } from '../src/lib/embed/snippet';
 
 describe('steps=', () => {
   test.each([
@@ -90,7 +92,11 @@ describe('lock=', () => {
 describe('hide=', () => {
   test('names the parts, in their own order', () => {
     expect(parseHide('errata,fields')).toEqual({ hide: ['fields', 'errata'], problems: [] });
-    expect(parseHide('fields,toolbar,errata').hide).toEqual([...EMBED_PARTS]);
+    expect(parseHide('fields,toolbar,errata,notes').hide).toEqual([...EMBED_PARTS]);
+  });
+
+  test('notes hides the "Where spreadsheets go wrong" notes', () => {
+    expect(parseHide('notes')).toEqual({ hide: ['notes'], problems: [] });
   });
 
   test('an unknown part is left out and named', () => {
@@ -98,17 +104,39 @@ describe('hide=', () => {
   });
 });
 
-describe('an embed address', () => {
-  test('is read whole, with every problem', () => {
-    const request = parseEmbedQuery(new URLSearchParams('steps=6&w1=0.3&lock=w1,zz&hide=toolbar'), 8);
-    expect(request).toEqual({ steps: { from: 6, to: 6 }, lock: ['w1'], hide: ['toolbar'], problems: [expect.stringContaining('“zz”')] });
+describe('theme=', () => {
+  test.each([
+    [null, 'auto'],
+    ['', 'auto'],
+    ['auto', 'auto'],
+    ['light', 'light'],
+    ['dark', 'dark'],
+  ] as const)('%j is the scheme %s, quietly', (raw, theme) => {
+    expect(parseTheme(raw)).toEqual({ theme });
   });
 
-  test('is written steps first, then the configuration, then lock and hide, with readable commas', () => {
-    const query = embedQuery({ steps: { from: 5, to: 6 }, lock: ['w1', 'w2'], hide: ['fields', 'errata'] }, '?w1=0.3&w2=0.1&digits=8');
-    expect(query).toBe('?steps=5-6&w1=0.3&w2=0.1&digits=8&lock=w1,w2&hide=fields,errata');
-    expect(embedQuery({ steps: null, lock: [], hide: [] }, '')).toBe('');
-    expect(embedQuery({ steps: { from: 6, to: 6 }, lock: [], hide: [] }, '')).toBe('?steps=6');
+  test('an unknown scheme is auto, and named', () => {
+    const { theme, problem } = parseTheme('<b>pink');
+    expect(theme).toBe('auto');
+    expect(problem).toMatch(/^theme: “<b>pink” is not a colour scheme/);
+  });
+});
+
+describe('an embed address', () => {
+  test('is read whole, with every problem', () => {
+    const request = parseEmbedQuery(new URLSearchParams('steps=6&w1=0.3&lock=w1,zz&hide=toolbar&theme=dark'), 8);
+    expect(request).toEqual({ steps: { from: 6, to: 6 }, lock: ['w1'], hide: ['toolbar'], theme: 'dark', problems: [expect.stringContaining('“zz”')] });
+  });
+
+  test('is written steps first, then the configuration, then lock, hide and theme, with readable commas', () => {
+    const query = embedQuery({ steps: { from: 5, to: 6 }, lock: ['w1', 'w2'], hide: ['fields', 'errata'], theme: 'dark' }, '?w1=0.3&w2=0.1&digits=8');
+    expect(query).toBe('?steps=5-6&w1=0.3&w2=0.1&digits=8&lock=w1,w2&hide=fields,errata&theme=dark');
+    expect(embedQuery({ steps: null, lock: [], hide: [], theme: 'auto' }, '')).toBe('');
+    expect(embedQuery({ steps: { from: 6, to: 6 }, lock: [], hide: [], theme: 'auto' }, '')).toBe('?steps=6');
+  });
+
+  test('locking every parameter is written lock=all', () => {
+    expect(embedQuery({ steps: null, lock: [...PARAM_NAMES], hide: [], theme: 'auto' }, '?w1=0.3')).toBe('?w1=0.3&lock=all');
   });
 
   test('written and read again, asks for the same (a round trip over every choice)', () => {
@@ -116,6 +144,7 @@ describe('an embed address', () => {
       steps: fc.option(fc.integer({ min: 1, max: 8 }).chain((from) => fc.record({ from: fc.constant(from), to: fc.integer({ min: from, max: 8 }) })), { nil: null }),
       lock: fc.subarray([...PARAM_NAMES]),
       hide: fc.subarray([...EMBED_PARTS]),
+      theme: fc.constantFrom('auto', 'light', 'dark'),
     });
     fc.assert(
       fc.property(choice, (options) => {
@@ -127,7 +156,7 @@ describe('an embed address', () => {
   });
 
   test('drops embed entries the configuration carried, so that each is said once', () => {
-    expect(embedQuery({ steps: null, lock: ['lr'], hide: [] }, '?steps=2&lock=w1&lr=0.5')).toBe('?lr=0.5&lock=lr');
+    expect(embedQuery({ steps: null, lock: ['lr'], hide: [], theme: 'auto' }, '?steps=2&lock=w1&lr=0.5&theme=dark')).toBe('?lr=0.5&lock=lr');
   });
 
   test('lives under the base path', () => {
@@ -162,7 +191,8 @@ describe('"Open in the full tutorial"', () => {
 
 describe('the snippet', () => {
   const src = 'https://tutorial.example.org/course/embed/1-4-backpropagation/?steps=6&w1=0.3&lock=w1';
-  const snippet = embedSnippet({ src, title: 'Backpropagation, live: 1.4 Backpropagation, Step 6', height: 640 });
+  const link = { href: 'https://tutorial.example.org/course/1-4-backpropagation/?w1=0.3#step-6', text: 'Step 6 of 1.4 Backpropagation, in the full tutorial' };
+  const snippet = embedSnippet({ src, title: 'Backpropagation, live: 1.4 Backpropagation, Step 6', height: 640, link });
 
   test('is a frame with the address, an accessible name and a fixed height', () => {
     expect(snippet).toContain(`src="${src.replace(/&/g, '&amp;')}"`);
@@ -170,48 +200,111 @@ describe('the snippet', () => {
     expect(snippet).toMatch(/<iframe [^>]*height="640"/);
   });
 
-  test("takes a height only from the embed's origin, of the documented shape, for the frame that sent it", () => {
-    expect(snippet).toContain('e.origin !== "https://tutorial.example.org"');
-    expect(snippet).toContain(`d.type !== "${EMBED_HEIGHT_MESSAGE}"`);
-    expect(snippet).toContain('typeof d.height !== "number"');
-    expect(snippet).toContain('f.contentWindow === e.source');
+  test('has a plain link to the same view in the full tutorial below the frame, before the script', () => {
+    const frameEnd = snippet.indexOf('</iframe>');
+    const anchor = snippet.indexOf(`<a href="${link.href}">${link.text}</a>`);
+    expect(anchor).toBeGreaterThan(frameEnd);
+    expect(anchor).toBeLessThan(snippet.indexOf('<script>'));
   });
 
-  test('stays short: a frame and a dozen lines of script', () => {
+  test('stays short: a frame, a link and a dozen lines of script', () => {
     expect(snippet.split('\n').length).toBeLessThanOrEqual(12);
   });
 
-  test('escapes what goes into attributes', () => {
-    const odd = embedSnippet({ src: 'https://x.example/embed/a/?q="><script>', title: 'A "quoted" <title> & more', height: 400 });
+  test('escapes what goes into attributes and text', () => {
+    const odd = embedSnippet({ src: 'https://x.example/embed/a/?q="><script>', title: 'A "quoted" <title> & more', height: 400, link: { href: 'https://x.example/"><b>', text: '<b>bold</b> & more' } });
     expect(odd).not.toContain('"><script>');
+    expect(odd).not.toContain('"><b>');
+    expect(odd).not.toContain('<b>bold');
     expect(odd).toContain('title="A &quot;quoted&quot; &lt;title&gt; &amp; more"');
+    expect(odd).toContain('&lt;b&gt;bold&lt;/b&gt; &amp; more');
   });
 
-  test('its listener resizes the frame that sent a message, and only for the right origin and shape', () => {
+  /** Runs the snippet's script against two fake frames; returns the listener and the frames. */
+  function listen() {
     const script = snippet.slice(snippet.indexOf('<script>') + '<script>'.length, snippet.indexOf('</script>'));
     const frames = [{ contentWindow: 'frame-a', style: { height: '' } }, { contentWindow: 'frame-b', style: { height: '' } }];
     let listener: ((e: { origin: string; data: unknown; source: unknown }) => void) | undefined;
-    const run = new Function('addEventListener', 'document', script);
-    run(
+    new Function('addEventListener', 'document', script)(
       (type: string, fn: typeof listener) => {
         if (type === 'message') listener = fn;
       },
       { querySelectorAll: () => frames },
     );
+    return { send: (e: { origin: string; data: unknown; source: unknown }) => listener!(e), heights: () => frames.map((f) => f.style.height) };
+  }
+
+  test('its listener resizes only the frame that sent a message of the documented shape', () => {
+    const { send, heights } = listen();
     const origin = 'https://tutorial.example.org';
-    listener!({ origin: 'https://evil.example', data: { type: EMBED_HEIGHT_MESSAGE, height: 10 }, source: 'frame-a' });
-    listener!({ origin, data: { type: 'other', height: 10 }, source: 'frame-a' });
-    listener!({ origin, data: { type: EMBED_HEIGHT_MESSAGE, height: '10' }, source: 'frame-a' });
-    listener!({ origin, data: null, source: 'frame-a' });
-    expect(frames.map((f) => f.style.height)).toEqual(['', '']);
-    listener!({ origin, data: { type: EMBED_HEIGHT_MESSAGE, height: 812.4 }, source: 'frame-b' });
-    expect(frames.map((f) => f.style.height)).toEqual(['', '813px']);
+    send({ origin, data: { type: 'other', height: 10 }, source: 'frame-a' });
+    send({ origin, data: { type: EMBED_HEIGHT_MESSAGE, height: '10' }, source: 'frame-a' });
+    send({ origin, data: { type: EMBED_HEIGHT_MESSAGE, height: -5 }, source: 'frame-a' });
+    send({ origin, data: { type: EMBED_HEIGHT_MESSAGE, height: LARGEST_HEIGHT }, source: 'frame-a' });
+    send({ origin, data: { type: EMBED_HEIGHT_MESSAGE, height: Number.NaN }, source: 'frame-a' });
+    send({ origin, data: null, source: 'frame-a' });
+    send({ origin, data: { type: EMBED_HEIGHT_MESSAGE, height: 10 }, source: 'another-window' });
+    expect(heights()).toEqual(['', '']);
+    send({ origin, data: { type: EMBED_HEIGHT_MESSAGE, height: 812.4 }, source: 'frame-b' });
+    expect(heights()).toEqual(['', '813px']);
   });
 
-  test('has a fallback height rounded up to 20 px, between 320 and 1600', () => {
-    expect(fallbackHeight(611)).toBe(620);
-    expect(fallbackHeight(10)).toBe(320);
-    expect(fallbackHeight(1e6)).toBe(1600);
-    expect(fallbackHeight(Number.NaN)).toBe(640);
+  test('its listener resizes a sandboxed frame, whose messages come from the origin "null"', () => {
+    const { send, heights } = listen();
+    send({ origin: 'null', data: { type: EMBED_HEIGHT_MESSAGE, height: 700 }, source: 'frame-a' });
+    expect(heights()).toEqual(['700px', '']);
+  });
+});
+
+describe('the fixed height of a view', () => {
+  const layout: SectionLayout = {
+    head: 60,
+    toolbar: 70,
+    parts: [
+      { kind: 'heading', height: 50, notes: 0, errata: 0 },
+      { kind: 'params', height: 200, notes: 0, errata: 0 },
+      { kind: 'heading', height: 60, notes: 0, errata: 0 },
+      { kind: 'step', step: 1, height: 400, notes: 150, errata: 0 },
+      { kind: 'step', step: 2, height: 300, notes: 0, errata: 40 },
+      { kind: 'heading', height: 60, notes: 0, errata: 0 },
+      { kind: 'step', step: 3, height: 500, notes: 0, errata: 0 },
+      { kind: 'other', height: 900, notes: 0, errata: 0 },
+    ],
+  };
+  const layouts: EmbedLayouts = { width: 640, sections: { s: layout } };
+
+  test('a range shows its steps, the heading of the part each is in, and the fields', () => {
+    expect(shownParts(layout, { from: 2, to: 3 }).map((p) => p.step ?? p.kind)).toEqual(['params', 'heading', 2, 'heading', 3]);
+    expect(shownParts(layout, null)).toHaveLength(layout.parts.length);
+  });
+
+  test('adds what is shown and takes off what is left out', () => {
+    expect(viewHeight(layout, { from: 1, to: 1 }, [])).toBe(60 + 70 + 200 + 60 + 400);
+    expect(viewHeight(layout, { from: 1, to: 2 }, ['notes', 'errata', 'toolbar', 'fields'])).toBe(60 + 60 + 400 - 150 + 300 - 40);
+    expect(viewHeight(layout, null, [])).toBe(60 + 70 + 2470);
+  });
+
+  test('the snippet gets it with room, rounded up to 20 px, at least 320; an unknown section a fallback', () => {
+    expect(frameHeight('s', { from: 1, to: 1 }, [], layouts)).toBe(Math.ceil((790 + 24) / 20) * 20);
+    expect(frameHeight('s', { from: 2, to: 2 }, ['fields', 'toolbar', 'errata'], layouts)).toBe(420);
+    expect(frameHeight('s', null, ['fields'], layouts) % 20).toBe(0);
+    expect(frameHeight('unknown', null, [], layouts)).toBe(UNKNOWN_HEIGHT);
+    expect(Math.min(...[null, { from: 1, to: 1 }].map((steps) => frameHeight('s', steps, ['fields', 'toolbar', 'notes'], layouts)))).toBeGreaterThanOrEqual(320);
+  });
+
+  test('the measured table has every section, and 1.4’s eight steps in order', () => {
+    const backprop = EMBED_LAYOUTS.sections['1-4-backpropagation'];
+    expect(Object.keys(EMBED_LAYOUTS.sections)).toHaveLength(5);
+    expect(backprop?.parts.filter((p) => p.kind === 'step').map((p) => p.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+});
+
+describe('the help page’s example', () => {
+  test('is written for the origin and base it is given, with the table’s height for Step 6 and the link below', () => {
+    const example = exampleSnippet('https://tutor.example.net', '/course/');
+    expect(example).toContain('src="https://tutor.example.net/course/embed/1-4-backpropagation/?steps=6&amp;w1=0.3&amp;lock=w1"');
+    expect(example).toContain(`height="${frameHeight('1-4-backpropagation', { from: 6, to: 6 }, [])}"`);
+    expect(example).toContain('<a href="https://tutor.example.net/course/1-4-backpropagation/?w1=0.3#step-6">');
+    expect(example).not.toMatch(/localhost|e\.origin/);
   });
 });

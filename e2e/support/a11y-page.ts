@@ -14,8 +14,8 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 /** Every editable parameter field (`name` one of the thirteen parameters). */
 export const PARAM_FIELDS = PARAM_NAMES.map((n) => `input[name="${n}"]`).join(', ');
 
-/** Axe's violations as one readable line each (rule id, impact, the first few elements). */
-export async function axeViolations(page: Page): Promise<string[]> {
+/** Axe's violations as one readable line each (rule id, impact, the first few elements); `within`, a selector to judge only that part. */
+export async function axeViolations(page: Page, within?: string): Promise<string[]> {
   // Axe judges the page at rest: a change mark still fading when the scheme switches passes for a moment
   // through colours between light and dark ones, which no reader sees as the page's colours.
   await page
@@ -24,7 +24,9 @@ export async function axeViolations(page: Page): Promise<string[]> {
   // Legacy mode runs in the page itself: the default opens a second page to merge frame results,
   // which costs seconds on pages with 15,000 KaTeX elements, and the site has no frames. Only
   // violations are collected in full: listing every passing node roughly doubles the time.
-  const results = await new AxeBuilder({ page })
+  const builder = new AxeBuilder({ page });
+  if (within) builder.include(within);
+  const results = await builder
     .withTags([...AXE_TAGS])
     .options({ resultTypes: ['violations'] })
     .setLegacyMode(true)

@@ -49,11 +49,15 @@ export async function startHost(workerIndex: number): Promise<Host> {
   };
 }
 
-/** A plain course page around pasted HTML, with a log of the messages it receives (to check their shape). */
-export function coursePage(pasted: string): string {
+/**
+ * A plain course page around pasted HTML, with a log of the messages it receives (to check their
+ * shape); `csp`, a Content-Security-Policy the page sends (as a learning platform may).
+ */
+export function coursePage(pasted: string, csp?: string): string {
+  const policy = csp ? `<meta http-equiv="Content-Security-Policy" content="${csp}">` : '';
   return `<!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Week 3: backpropagation</title>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">${policy}<title>Week 3: backpropagation</title>
 <style>body { font-family: sans-serif; margin: 0 auto; max-width: 60rem; padding: 0 8px; }</style>
 <script>window.received = []; addEventListener("message", function (e) { window.received.push({ origin: e.origin, data: e.data }); });</script>
 </head>

@@ -208,7 +208,7 @@ export async function waitForHydration(page: Page): Promise<void> {
   // Right after a navigation the page may still be parsing (1.4 is some 560 KB): count its islands only
   // once they are all there, or the loop below finds none yet and leaves the touch-only ones asleep.
   await page.waitForLoadState('domcontentloaded');
-  // 1.4 has some twenty islands (an Embed action beside every step and gradient): wait for each to go
+  // 1.4 has a dozen islands (an Embed action in every step's Share, the figures): wait for each to go
   // before revealing the next, rather than a fixed pause that a busy machine outlasts.
   for (let tries = 0, left = await waiting.count(); tries < 120 && left > 0; tries++) {
     await waiting.first().evaluate(revealIsland, undefined, { timeout: 5_000 }).catch(() => undefined);

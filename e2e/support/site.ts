@@ -51,6 +51,8 @@ export interface Site {
   readonly outDir: string;
   /** The base path, `/` or `/a/b/`. */
   readonly base: string;
+  /** The SITE_URL the build was made with, if any: a build without it publishes no absolute address. */
+  readonly siteUrl: string | undefined;
   /** The origin the build's absolute addresses use (SITE_URL): given, or read from its sitemap. */
   origin(): string;
   /** The served path of a path inside the site: `path('1-4-backpropagation/')` → `/course/backprop/1-4-backpropagation/`. */
@@ -61,7 +63,7 @@ export interface Site {
   htmlFiles(): string[];
   /** The served path of a built HTML file (`1-3-x/index.html` → `<base>1-3-x/`). */
   pathOfFile(file: string): string;
-  /** The pages to visit: the sitemap's addresses (paths only), else every built HTML page but 404. */
+  /** The pages to visit: the sitemap's addresses (paths only), else every built HTML page but 404 and the embeds (as the sitemap). */
   pagePaths(): string[];
   /** The section pages (everything in the sitemap but the contents page and /all/), in reading order. */
   sectionPaths(): string[];
@@ -94,6 +96,7 @@ export function siteAt(build: SiteBuild): Site {
   const site: Site = {
     outDir,
     base,
+    siteUrl: build.site,
     origin() {
       if (build.site) return new URL(build.site).origin;
       const index = join(outDir, 'sitemap-index.xml');
@@ -134,7 +137,7 @@ export function siteAt(build: SiteBuild): Site {
       return site
         .htmlFiles()
         .map(site.pathOfFile)
-        .filter((p) => !/\/404\/?$/.test(p))
+        .filter((p) => !/\/404\/?$/.test(p) && !/\/embed\/[^/]+\/$/.test(p))
         .sort();
     },
     sectionPaths: () => site.pagePaths().filter((p) => /\/\d+-\d+-[^/]+\/?$/.test(p)),

@@ -1,16 +1,28 @@
 /**
- * "Embed", beside a step's copy-link: a disclosure that opens on click, Enter or Space without
- * any script, and once hydrated (on the first pointer or focus into it) holds the snippet for an
- * instructor's page: the frame with the current configuration, the steps, read-only values and
- * hidden parts chosen here, and a short script that sizes it. The addresses and the snippet come
- * from lib/embed.ts; this island only reads the page and the state and renders.
+ * "Embed this step" (in a step's Share panel) or "Embed" (a section, on the help page): a
+ * disclosure that opens on click, Enter or Space without any script, and once hydrated (on the
+ * first pointer or focus into it) holds the snippet for an instructor's page: the frame with the
+ * current configuration, and the steps, fixed values, left-out parts and colours chosen here; a
+ * plain link below it; a short script that sizes it. The addresses, the snippet and the frame's
+ * height come from lib/embed/; this island only reads the page and the state and renders.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import { ARTICLE_PARAMS, PARAM_NAMES, type ParamName } from '../lib/backprop';
+import { ARTICLE_PARAMS, PARAM_NAMES, type ParamName, type Params } from '../lib/backprop';
 import { PARAM_LABELS } from '../lib/labels';
-import { EMBED_PARTS, embedHelpPath, embedPath, stepsLabel, type EmbedPart, type StepRange } from '../lib/embed/address';
-import { embedQuery, embedSnippet, fallbackHeight } from '../lib/embed/snippet';
+import {
+  EMBED_PARTS,
+  EMBED_THEMES,
+  embedHelpPath,
+  embedPath,
+  fullTutorialHref,
+  stepsLabel,
+  type EmbedPart,
+  type EmbedTheme,
+  type StepRange,
+} from '../lib/embed/address';
+import { frameHeight, EMBED_LAYOUTS } from '../lib/embed/heights';
+import { embedQuery, embedSnippet } from '../lib/embed/snippet';
 import { configurationQuery, queryString } from '../lib/params';
 import { useDigits, useParams } from './use-tutorial';
 
@@ -19,51 +31,48 @@ interface Props {
   slug: string;
   /** The section's number and title, for the frame's accessible name. */
   section: string;
-  /** The id this action sits beside (`step-5`, `grad-w5`); none for the whole section. */
+  /** The step this action belongs to (`step-5`); none for the whole section. */
   target?: string;
-  /** What is embedded, in words: "Step 5", "the gradient of w5", "section 1.5". */
+  /** What is embedded, in words: "Step 5", "section 1.5". */
   what: string;
   /** For a whole section away from its page: the parts it has that can be left out (else read from the page). */
   parts?: readonly EmbedPart[];
 }
 
-/** The frame's height for a whole section away from its page, where nothing can be measured. */
-const SECTION_HEIGHT = 900;
-
 const PART_LABELS: Readonly<Record<EmbedPart, string>> = {
   fields: 'the fields',
   toolbar: 'the toolbar (digits, Reset)',
   errata: 'the corrections',
+  notes: 'the notes on spreadsheet mistakes',
 };
 
-/** The step a target lies in (`grad-w5` lies in Step 8), from the page. */
+const THEME_LABELS: Readonly<Record<EmbedTheme, string>> = {
+  auto: 'as the student’s system',
+  light: 'light',
+  dark: 'dark',
+};
+
+/** Which values the embed fixes: none, those changed on this page, every one, or a choice. */
+type LockChoice = 'none' | 'changed' | 'all' | 'some';
+
+/** The step a target lies in, from the page. */
 function stepOf(target: string | undefined): number | null {
   const step = target ? document.getElementById(target)?.closest<HTMLElement>('.step[id^="step-"]') : null;
   return step ? Number(step.id.slice('step-'.length)) : null;
 }
 
-/** The height of what the embed will show, measured on this page: a first guess for the frame. */
-function measure(steps: StepRange | null, hide: readonly EmbedPart[]): number {
-  const height = (el: Element | null | undefined) => el?.getBoundingClientRect().height ?? 0;
-  // Title line, the embed's padding and margins between parts.
-  let total = 80;
-  if (!hide.includes('toolbar')) total += height(document.querySelector('.toolbar'));
-  if (!steps) return total + height(document.querySelector('article.section'));
-  if (!hide.includes('fields')) for (const fields of document.querySelectorAll('article.section .params')) total += height(fields) + 24;
-  for (let n = steps.from; n <= steps.to; n++) {
-    const step = document.getElementById(`step-${n}`);
-    // Not this panel, open inside the step as it is measured.
-    total += height(step) - height(step?.querySelector('.embed-action[open] > .embed-panel')) + 24;
-  }
-  return total;
+/** The parts this view could leave out: the fields and toolbar always; corrections and notes only where the view has some. */
+function partsIn(steps: StepRange | null): EmbedPart[] {
+  const where = steps
+    ? Array.from({ length: steps.to - steps.from + 1 }, (_, k) => document.getElementById(`step-${steps.from + k}`))
+    : [document.querySelector('article.section')];
+  const has = (selector: string) => where.some((el) => el?.querySelector(selector));
+  return EMBED_PARTS.filter((part) => (part === 'errata' ? has('.erratum') : part === 'notes' ? has('.mistake-note') : true));
 }
 
-/** The parts this embed could hide: the fields and toolbar always; corrections only where the view has some. */
-function partsIn(steps: StepRange | null): EmbedPart[] {
-  const errata = steps
-    ? Array.from({ length: steps.to - steps.from + 1 }, (_, k) => document.getElementById(`step-${steps.from + k}`)).some((s) => s?.querySelector('.erratum'))
-    : document.querySelector('article.section .erratum') !== null;
-  return EMBED_PARTS.filter((part) => part !== 'errata' || errata);
+/** A value as a reader reads it, with its symbol: "w1 = 0.3". */
+function valueLabel(name: ParamName, params: Params): string {
+  return `${PARAM_LABELS[name].symbol} = ${String(params[name])}`;
 }
 
 function EmbedForm({ slug, section, target, what, parts: sectionParts }: Props) {
@@ -72,22 +81,30 @@ function EmbedForm({ slug, section, target, what, parts: sectionParts }: Props) 
   const from = useMemo(() => stepOf(target), [target]);
   const stepCount = useMemo(() => document.querySelectorAll('.step[id^="step-"]').length, []);
   const [to, setTo] = useState(from ?? 0);
-  const [locked, setLocked] = useState<readonly ParamName[]>([]);
+  const [lockChoice, setLockChoice] = useState<LockChoice>('none');
+  const [chosen, setChosen] = useState<readonly ParamName[]>([]);
   const [hidden, setHidden] = useState<readonly EmbedPart[]>([]);
+  const [theme, setTheme] = useState<EmbedTheme>('auto');
   const [said, setSaid] = useState('');
   const code = useRef<HTMLTextAreaElement>(null);
 
   const changed = PARAM_NAMES.filter((n) => params[n] !== ARTICLE_PARAMS[n]);
   const steps: StepRange | null = from === null ? null : { from, to: Math.max(from, to) };
   const parts = sectionParts ?? partsIn(steps);
-  const lock = locked.filter((n) => changed.includes(n));
+  const choice = lockChoice === 'changed' && changed.length === 0 ? 'none' : lockChoice;
+  const lock: readonly ParamName[] =
+    choice === 'all' ? PARAM_NAMES : choice === 'changed' ? changed : choice === 'some' ? PARAM_NAMES.filter((n) => chosen.includes(n)) : [];
   const hide = hidden.filter((p) => parts.includes(p));
   const configuration = queryString(configurationQuery(params, digits));
-  const hash = target?.startsWith('grad-') ? `#${target}` : '';
-  const src = `${location.origin}${embedPath(import.meta.env.BASE_URL, slug)}${embedQuery({ steps, lock, hide }, configuration)}${hash}`;
-  const height = fallbackHeight(target ? measure(steps, hide) : SECTION_HEIGHT);
+  const base = import.meta.env.BASE_URL;
+  const src = `${location.origin}${embedPath(base, slug)}${embedQuery({ steps, lock, hide, theme }, configuration)}`;
+  const height = frameHeight(slug, steps, hide);
   const title = `Backpropagation, live: ${section}${steps ? `, ${stepsLabel(steps)}` : ''}`;
-  const snippet = embedSnippet({ src, title, height });
+  const link = {
+    href: `${location.origin}${fullTutorialHref(base, slug, configuration, steps)}`,
+    text: `${steps ? `${stepsLabel(steps)} of ` : ''}${section}, in the full tutorial`,
+  };
+  const snippet = embedSnippet({ src, title, height, link });
   const id = `embed-${target ?? slug}`;
 
   const toggle = <T,>(list: readonly T[], item: T, on: boolean): readonly T[] => (on ? [...list, item] : list.filter((x) => x !== item));
@@ -101,6 +118,12 @@ function EmbedForm({ slug, section, target, what, parts: sectionParts }: Props) 
     else select();
   };
   const onCheck = (handler: (on: boolean) => void) => (event: JSX.TargetedEvent<HTMLInputElement>) => handler(event.currentTarget.checked);
+  const radio = <T extends string>(group: string, value: T, current: T, set: (v: T) => void, label: string) => (
+    <label class="embed-check">
+      <input type="radio" name={`${id}-${group}`} value={value} checked={current === value} onChange={() => set(value)} />
+      {label}
+    </label>
+  );
 
   return (
     <div class="embed-form">
@@ -117,17 +140,22 @@ function EmbedForm({ slug, section, target, what, parts: sectionParts }: Props) 
           </select>
         </label>
       )}
-      <fieldset class="embed-choices">
-        <legend>Read-only in the embed</legend>
-        {changed.length === 0 ? (
-          <p class="embed-hint">Change a value on this page first; then it can be fixed here for your students.</p>
-        ) : (
-          changed.map((name) => (
-            <label class="embed-check">
-              <input type="checkbox" checked={lock.includes(name)} onChange={onCheck((on) => setLocked(toggle(locked, name, on)))} />
-              {PARAM_LABELS[name].symbol} = {String(params[name])}
-            </label>
-          ))
+      <fieldset class="embed-choices embed-choices-column">
+        <legend>Fixed for your students</legend>
+        {radio('lock', 'none', choice, setLockChoice, 'Nothing: they can change every value')}
+        {changed.length > 0 &&
+          radio('lock', 'changed', choice, setLockChoice, `The values you changed: ${changed.map((n) => valueLabel(n, params)).join(', ')}`)}
+        {radio('lock', 'all', choice, setLockChoice, 'Every value, the article’s included')}
+        {radio('lock', 'some', choice, setLockChoice, 'Some values…')}
+        {choice === 'some' && (
+          <div class="embed-params">
+            {PARAM_NAMES.map((name) => (
+              <label class="embed-check embed-param">
+                <input type="checkbox" checked={chosen.includes(name)} onChange={onCheck((on) => setChosen(toggle(chosen, name, on)))} />
+                {valueLabel(name, params)}
+              </label>
+            ))}
+          </div>
         )}
       </fieldset>
       <fieldset class="embed-choices">
@@ -139,10 +167,14 @@ function EmbedForm({ slug, section, target, what, parts: sectionParts }: Props) 
           </label>
         ))}
       </fieldset>
+      <fieldset class="embed-choices">
+        <legend>Colours</legend>
+        {EMBED_THEMES.map((t) => radio('theme', t, theme, setTheme, THEME_LABELS[t]))}
+      </fieldset>
       <label class="embed-code-label" for={`${id}-code`}>
         Code to paste
       </label>
-      <textarea id={`${id}-code`} class="embed-code" readOnly rows={7} value={snippet} ref={code} spellcheck={false} />
+      <textarea id={`${id}-code`} class="embed-code" readOnly rows={8} value={snippet} ref={code} spellcheck={false} />
       <div class="embed-actions">
         <button type="button" onClick={copy}>
           Copy the code
@@ -150,14 +182,15 @@ function EmbedForm({ slug, section, target, what, parts: sectionParts }: Props) 
         <a href={src} target="_blank" rel="noopener">
           Preview<span class="visually-hidden"> the embed (opens a new tab)</span>
         </a>
-        {target && <a href={`${embedHelpPath(import.meta.env.BASE_URL)}${configuration}`}>How embedding works</a>}
+        {target && <a href={`${embedHelpPath(base)}${configuration}`}>How embedding works</a>}
         <span class="embed-status" aria-live="polite">
           {said}
         </span>
       </div>
       <p class="embed-hint">
-        The frame is {height} px high; the script makes it as high as its content. Where a site removes scripts, the frame keeps {height} px and
-        scrolls inside.
+        The frame is {height} px high: this view’s height in a frame {EMBED_LAYOUTS.width} px wide. The script makes it as high as its
+        content; where a site removes scripts, it keeps {height} px. Below it, a plain link opens the same view in the full tutorial,
+        for wherever the frame cannot show.
       </p>
     </div>
   );
@@ -165,20 +198,22 @@ function EmbedForm({ slug, section, target, what, parts: sectionParts }: Props) 
 
 export default function EmbedAction(props: Props) {
   // The server's HTML and the first render in the browser match (closed, no form). The form lives
-  // only while the disclosure is open: it measures the page, which no edit elsewhere should pay for.
+  // only while the disclosure is open, so no edit elsewhere pays for it.
   const [open, setOpen] = useState(false);
   const details = useRef<HTMLDetailsElement>(null);
   // A reader may have opened it before this code arrived.
   useEffect(() => setOpen(details.current?.open ?? false), []);
   const closeOnEscape = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || !details.current?.open) return;
+    event.stopPropagation();
     details.current.open = false;
     details.current.querySelector('summary')?.focus();
   };
   return (
     <details class="embed-action" ref={details} onKeyDown={closeOnEscape} onToggle={() => setOpen(details.current?.open ?? false)}>
       <summary>
-        Embed<span class="visually-hidden"> {props.what} in another page</span>
+        {props.target ? 'Embed this step' : 'Embed'}
+        <span class="visually-hidden"> {props.target ? `(${props.what})` : props.what} in another page</span>
       </summary>
       <div class="embed-panel">
         {open ? <EmbedForm {...props} /> : <p class="embed-hint">Preparing the code to embed {props.what}…</p>}

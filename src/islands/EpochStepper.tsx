@@ -3,10 +3,10 @@
  * time at the reader's learning rate. The epoch shown is this island's own view
  * state; the reader's parameters change only through "Use these weights".
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { atEpoch, formatTruncated, WEIGHT_NAMES } from '../lib/backprop';
 import { shown } from '../lib/chart/shown';
-import { setParam } from '../state/tutorial';
+import { isLocked, setParam } from '../state/tutorial';
 import { useDigits, useParams } from './use-tutorial';
 
 const ROWS = ['E1', 'E2', ...WEIGHT_NAMES] as const;
@@ -17,6 +17,9 @@ export default function EpochStepper() {
   const [epoch, setEpoch] = useState(1);
   const [said, setSaid] = useState('');
   const s = useMemo(() => atEpoch(params, epoch), [params, epoch]);
+  // In an embed whose course page fixes a weight, the weights cannot be taken over (after hydration, as the server rendered it free).
+  const [weightsFixed, setWeightsFixed] = useState(false);
+  useEffect(() => setWeightsFixed(WEIGHT_NAMES.some(isLocked)), []);
 
   // Announce only what a button did, not every keystroke elsewhere on the page.
   const go = (n: number) => {
@@ -59,9 +62,10 @@ export default function EpochStepper() {
           ))}
         </dl>
       </div>
-      <button type="button" onClick={adopt} disabled={epoch <= 1}>
+      <button type="button" onClick={adopt} disabled={epoch <= 1 || weightsFixed}>
         Use these weights
       </button>
+      {weightsFixed && <p class="field-help">The weights are set by your course page.</p>}
       <p class="visually-hidden" aria-live="polite">
         {said}
       </p>

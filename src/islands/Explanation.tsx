@@ -23,6 +23,7 @@ import {
 } from '../lib/quantities/chain';
 import type { Explanation as Entry, Explanations } from '../lib/quantities/explanations';
 import { startField } from '../scripts/fields';
+import { isLocked } from '../state/tutorial';
 import { buildTimeMarkup } from '../scripts/explain/markup';
 import { pointAt, refOf, renderNumbers } from '../scripts/explain/numbers';
 
@@ -123,9 +124,10 @@ function QuantityLinks(props: { heading: string; refs: readonly QuantityRef[]; a
 }
 
 /** What kind of value this is, in a sentence. */
-const SAYS: Readonly<Record<ExplanationKind, string>> = {
+const SAYS: Readonly<Record<ExplanationKind | 'locked', string>> = {
   formula: '',
   parameter: 'You set this value. Change it here, or drag it sideways wherever it appears, or press the up and down arrows on it.',
+  locked: 'Set by your course page: it is fixed here and cannot be changed.',
   update: 'Gradient descent moved it: the weight one epoch before, minus the learning rate times its gradient then.',
   unchanged: 'Training changes only the weights: this stays the value you set.',
 };
@@ -152,12 +154,16 @@ function Body({ entry, all, props }: { entry: Entry; all: Explanations; props: E
   const place = update && entry.updateAt ? entry.updateAt : entry.derivedAt;
   const here = new URL(place.href, location.href);
   const href = `${here.pathname === location.pathname ? '' : here.pathname}${query}${here.hash}`;
-  const editable = kind === 'parameter' && !(target.name === 'lr' && target.lr !== undefined);
+  const settable = kind === 'parameter' && !(target.name === 'lr' && target.lr !== undefined);
+  // A parameter an embed's address locks is shown as fixed: no field, and words that say why.
+  const locked = settable && isLocked(target.name as ParamName);
+  const editable = settable && !locked;
+  const says = SAYS[locked ? 'locked' : kind];
   return (
     <>
       <p class="explain-meaning">{entry.meaning}</p>
       <Run target={target} params={params} digits={digits} />
-      {SAYS[kind] && <p>{SAYS[kind]}</p>}
+      {says && <p data-explain-says={locked ? 'locked' : kind}>{says}</p>}
       <LiveEquation
         html={update ? (entry.update ?? '') : entry.equation}
         base={update ? UPDATE_EPOCH : EQUATION_EPOCH}

@@ -3,11 +3,11 @@
  * other parameter held, with the current point and its tangent. Dragging the point (or the arrow
  * keys on it) sets that weight for the whole page. Geometry from lib/figures/slope; this renders.
  */
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { formatTruncated, gradientName, type WeightName } from '../lib/backprop';
 import { shown } from '../lib/chart/shown';
 import { inWindow, keyedWeight, slopeFigure, snapWeight, weightWindow, type Window } from '../lib/figures/slope';
-import { setParam } from '../state/tutorial';
+import { isLocked, setParam } from '../state/tutorial';
 import { useDigits, useParams } from './use-tutorial';
 import PlotAxes from '../components/PlotAxes';
 import WeightPicker from '../components/WeightPicker';
@@ -53,21 +53,23 @@ export default function SlopeFigure({ weight: initialWeight = 'w5' }: { weight?:
 
   const g = gradientName(w);
   const id = 'fig-slope';
+  // A weight an embed's address locks is shown, fixed: the point is read-only and not draggable. Set
+  // after the first render, which must match the server's HTML (hydration keeps its attributes).
+  const [fixed, setFixed] = useState(false);
+  useEffect(() => setFixed(isLocked(w)), [w]);
   return (
     <figure class="fig slope-figure" id={id}>
       <WeightPicker label="Weight" value={w} onPick={setW} />
       <svg
         ref={svg}
-        class="fig-plot slope-plot"
+        class={`fig-plot slope-plot${fixed ? ' slope-fixed' : ''}`}
         viewBox={`0 0 ${f.width} ${f.height}`}
         role="group"
         aria-labelledby={`${id}-title`}
         aria-describedby={`${id}-desc`}
-        onPointerDown={onPointerDown}
-        onPointerMove={onPointerMove}
-        onPointerUp={release}
-        onPointerCancel={release}
-        onLostPointerCapture={release}
+        {...(fixed
+          ? {}
+          : { onPointerDown, onPointerMove, onPointerUp: release, onPointerCancel: release, onLostPointerCapture: release })}
       >
         <title id={`${id}-title`}>E_total against {w}, everything else held</title>
         <PlotAxes box={f} xTicks={f.xTicks} yTicks={f.yTicks} xName={w} yGrid />
@@ -93,12 +95,13 @@ export default function SlopeFigure({ weight: initialWeight = 'w5' }: { weight?:
           r="7"
           tabIndex={0}
           role="slider"
-          aria-label={`${w}: drag, or use the arrow keys (Shift for steps of 0.5)`}
+          aria-label={fixed ? `${w}: set by your course page, fixed here` : `${w}: drag, or use the arrow keys (Shift for steps of 0.5)`}
+          aria-readonly={fixed ? 'true' : undefined}
           aria-valuenow={params[w]}
           aria-valuemin={f.window[0]}
           aria-valuemax={f.window[1]}
           aria-valuetext={`${w} = ${String(params[w])}, E_total = ${formatTruncated(f.error, digits)}`}
-          onKeyDown={onKeyDown}
+          onKeyDown={fixed ? undefined : onKeyDown}
         />
       </svg>
       <figcaption id={`${id}-desc`}>

@@ -31,12 +31,16 @@ export function allSectionId(id: string): string {
   return `section-${id}`;
 }
 
-/** The absolute address of a page or file inside the site (`SITE_URL` and the base path), for links that leave it. */
-export function absoluteUrl(path: string): string {
-  return new URL(withBase(path), import.meta.env.SITE).href;
+/**
+ * The absolute address of a page or file inside the site (`SITE_URL` and the base path), for links
+ * that leave it; undefined in a build without SITE_URL, which publishes no address it was not given.
+ */
+export function absoluteUrl(path: string): string | undefined {
+  const site = import.meta.env.SITE;
+  return site ? new URL(withBase(path), site).href : undefined;
 }
 
-/** The address of a page's preview picture, `og/<name>.png` (`name` is the section id, `index` or `all`). */
-export function previewUrl(name: string): string {
+/** The address of a page's preview picture, `og/<name>.png` (`name` is the section id, `index` or `all`), if the build has an origin. */
+export function previewUrl(name: string): string | undefined {
   return absoluteUrl(`og/${name}.png`);
 }

@@ -1,13 +1,13 @@
 /**
- * What an embed page (layouts/Embed.astro) adds to the page script: it marks the fields of the
- * parameters its address locks (the state module holds the lock), shows only the steps asked
- * for, removes the parts `hide=` names, keeps "Open in the full tutorial" on the same step and
- * configuration, opens every link that leaves the embed in a new tab, and tells its parent page
- * its height whenever it changes. It only sends to the parent; it listens to no message. Text
- * goes in through textContent.
+ * What an embed page (layouts/Embed.astro) adds to the page script: it marks the parameters its
+ * address locks as fixed (the state module holds the lock), shows only the steps asked for, names
+ * what in the address could not be used, keeps "Open in the full tutorial" on the same step and
+ * configuration, and opens every link that leaves the embed in a new tab. The theme, the hidden
+ * parts and the height messages are the head script's (scripts/embed-boot.js), which runs even
+ * where this module cannot load. Text goes in through textContent.
  */
 import { PARAM_NAMES } from '../lib/backprop';
-import { EMBED_HEIGHT_MESSAGE, fullTutorialHref, parseEmbedQuery, stepsLabel, type EmbedHeightMessage, type StepRange } from '../lib/embed/address';
+import { fullTutorialHref, parseEmbedQuery, stepsLabel, type StepRange } from '../lib/embed/address';
 // The state module itself locks what the address names (lock=), before anything else starts.
 import { currentQuery, isLocked, watchState } from '../state/tutorial';
 
@@ -16,7 +16,8 @@ const root = document.documentElement;
 
 /**
  * Marks the steps of `range` to be shown, with the heading of the part each is in (the one
- * before it): readers keep their bearings, and headings keep their order (h1, h2, h3).
+ * before it): readers keep their bearings, and headings keep their order (h1, h2, h3). The
+ * body may hold the whole section or only some of its steps.
  */
 function showSteps(body: HTMLElement, range: StepRange): void {
   let heading: Element | undefined;
@@ -29,10 +30,11 @@ function showSteps(body: HTMLElement, range: StepRange): void {
   }
 }
 
-/** Shows the steps asked for, hides what `hide=` names, and names the view in the title. */
+/** Shows the steps asked for and names them in the title; returns what in the address could not be used. */
 function showRequested(body: HTMLElement): readonly string[] {
-  const request = parseEmbedQuery(search, body.querySelectorAll('.step[id^="step-"]').length);
-  root.dataset['hide'] = request.hide.join(' ');
+  // How many steps the section has, as the build says (the body may hold only some of them).
+  const stepCount = Number(body.dataset['stepCount'] ?? body.querySelectorAll('.step[id^="step-"]').length);
+  const request = parseEmbedQuery(search, stepCount);
   if (request.steps) {
     root.dataset['steps'] = '';
     showSteps(body, request.steps);
@@ -40,6 +42,9 @@ function showRequested(body: HTMLElement): readonly string[] {
     const where = document.querySelector<HTMLElement>('[data-embed-steps]');
     if (where) where.textContent = `, ${label}`;
     document.title = `${label} · ${document.title}`;
+  } else {
+    // steps= that cannot be used: the whole section (the head script hid it until now).
+    delete root.dataset['steps'];
   }
   const open = document.querySelector<HTMLAnchorElement>('a[data-embed-open]');
   if (open) {
@@ -52,18 +57,23 @@ function showRequested(body: HTMLElement): readonly string[] {
   return request.problems;
 }
 
-/** Fields of locked parameters show their value, read-only, and say so. */
-function markLockedFields(): void {
+/**
+ * Locked parameters are shown as fixed: their fields read-only and saying so, and (through the
+ * root's `data-lock`, embed.css) their numbers without the look of something to drag.
+ */
+function markLocked(): void {
+  root.dataset['lock'] = PARAM_NAMES.filter(isLocked).join(' ');
   for (const input of document.querySelectorAll<HTMLInputElement>('input[data-param]')) {
     const name = PARAM_NAMES.find((n) => n === input.name);
     if (!name || !isLocked(name)) continue;
     input.readOnly = true;
+    input.setAttribute('aria-readonly', 'true');
     const field = input.closest<HTMLElement>('.field');
     if (!field || field.hasAttribute('data-locked')) continue;
     field.setAttribute('data-locked', '');
     const note = document.createElement('span');
     note.className = 'field-locked';
-    note.textContent = 'read-only here';
+    note.textContent = 'set by your course page';
     input.labels?.[0]?.append(note);
   }
 }
@@ -92,32 +102,13 @@ function openLinksOutside(): void {
   }
 }
 
-/** Sends the parent page this page's height now and whenever it changes. */
-function reportHeight(main: HTMLElement): void {
-  if (window.parent === window) return;
-  let sent = -1;
-  const send = (): void => {
-    const height = Math.ceil(main.getBoundingClientRect().height);
-    if (height === sent) return;
-    sent = height;
-    const message: EmbedHeightMessage = { type: EMBED_HEIGHT_MESSAGE, height };
-    // Any origin may frame an embed, and a height is no secret: so '*'. Nothing is ever received.
-    window.parent.postMessage(message, '*');
-  };
-  new ResizeObserver(send).observe(main);
-  send();
-}
-
 function start(): void {
-  const main = document.querySelector<HTMLElement>('.embed-main');
   const body = document.querySelector<HTMLElement>('.embed-body');
-  if (!main || !body) return;
+  if (!body) return;
   showProblems(showRequested(body));
-  markLockedFields();
+  markLocked();
   openLinksOutside();
-  // Shown only now: before, the page would show parts it is about to hide.
   root.setAttribute('data-embed-ready', '');
-  reportHeight(main);
 }
 
 // As the page script: start once the whole page is parsed (see live-page.ts, whenParsed).

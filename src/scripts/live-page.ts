@@ -140,16 +140,25 @@ whenParsed(() => {
   });
 });
 
-// A deep link both targets its step (highlighted by :target) and copies the full address.
+// A deep link (a heading's or a gradient's `#`, a step's "Copy link") both targets its place
+// (highlighted by :target) and copies the full address; a Share panel says so in words.
 document.addEventListener('click', (event) => {
   const link = (event.target as Element | null)?.closest<HTMLAnchorElement>('a[data-deep-link]');
   if (!link) return;
   const url = new URL(link.href, location.href).href;
+  const status = link.closest('[data-share]')?.querySelector<HTMLElement>('[data-share-status]');
   navigator.clipboard?.writeText(url).then(
     () => {
       link.dataset['copied'] = 'true';
-      setTimeout(() => delete link.dataset['copied'], 1500);
+      if (status) status.textContent = 'Link copied.';
+      setTimeout(() => {
+        delete link.dataset['copied'];
+        if (status) status.textContent = '';
+      }, 1500);
     },
-    () => undefined, // Clipboard refused (insecure context): the address bar still holds the link.
+    () => {
+      // Clipboard refused (an insecure context, a frame without clipboard-write): the address bar holds the link.
+      if (status) status.textContent = 'The address bar now holds the link.';
+    },
   );
 });

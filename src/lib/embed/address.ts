@@ -8,10 +8,15 @@
 import { PARAM_NAMES, type ParamName } from '../backprop';
 import { isParamName, lockFromQuery } from '../params';
 
-/** The parts an embed's `hide=` can remove. */
-export const EMBED_PARTS = ['fields', 'toolbar', 'errata'] as const;
+/** The parts an embed's `hide=` can remove (`notes`: the "Where spreadsheets go wrong" notes). */
+export const EMBED_PARTS = ['fields', 'toolbar', 'errata', 'notes'] as const;
 /** One of the parts an embed can hide. */
 export type EmbedPart = (typeof EMBED_PARTS)[number];
+
+/** An embed's colour scheme (`theme=`): the course page's choice, or `auto` (the reader's system). */
+export const EMBED_THEMES = ['auto', 'light', 'dark'] as const;
+/** One of the embed's colour schemes. */
+export type EmbedTheme = (typeof EMBED_THEMES)[number];
 
 /** A run of numbered steps, both ends included (`from` ≤ `to`). */
 export interface StepRange {
@@ -27,6 +32,8 @@ export interface EmbedOptions {
   readonly lock: readonly ParamName[];
   /** Parts removed, in the order of `EMBED_PARTS`. */
   readonly hide: readonly EmbedPart[];
+  /** The colour scheme; `auto` when absent. */
+  readonly theme: EmbedTheme;
 }
 
 /** An embed address read: what it asks for, and what in it could not be used (in words, for a notice). */
@@ -89,7 +96,7 @@ function isEmbedPart(entry: string): entry is EmbedPart {
   return (EMBED_PARTS as readonly string[]).includes(entry);
 }
 
-/** Reads `hide=` (`fields,toolbar,errata`): known parts, and a problem per unknown one. */
+/** Reads `hide=` (`fields,toolbar,errata,notes`): known parts, and a problem per unknown one. */
 export function parseHide(raw: string | null): { hide: EmbedPart[]; problems: string[] } {
   const entries = listOf(raw);
   const problems = entries
@@ -98,16 +105,30 @@ export function parseHide(raw: string | null): { hide: EmbedPart[]; problems: st
   return { hide: EMBED_PARTS.filter((part) => entries.includes(part)), problems };
 }
 
+/** Whether `raw` names one of the embed's colour schemes. */
+export function isEmbedTheme(raw: string | null): raw is EmbedTheme {
+  return (EMBED_THEMES as readonly (string | null)[]).includes(raw);
+}
+
+/** Reads `theme=` (`light`, `dark`, `auto`): absent or unknown is `auto`, the latter with a problem. */
+export function parseTheme(raw: string | null): { theme: EmbedTheme; problem?: string } {
+  const text = raw?.trim() ?? '';
+  if (text === '' || isEmbedTheme(text)) return { theme: text === '' ? 'auto' : (text as EmbedTheme) };
+  return { theme: 'auto', problem: `theme: ${quoted(text)} is not a colour scheme (${EMBED_THEMES.join(', ')}); the reader's own is used.` };
+}
+
 /** Everything an embed's address asks for beyond the configuration, for a section of `stepCount` steps. */
 export function parseEmbedQuery(search: URLSearchParams, stepCount: number): EmbedRequest {
   const steps = parseSteps(search.get('steps'), stepCount);
   const lock = parseLock(search.get('lock'));
   const hide = parseHide(search.get('hide'));
+  const theme = parseTheme(search.get('theme'));
   return {
     steps: steps.steps,
     lock: lock.lock,
     hide: hide.hide,
-    problems: [...(steps.problem ? [steps.problem] : []), ...lock.problems, ...hide.problems],
+    theme: theme.theme,
+    problems: [...(steps.problem ? [steps.problem] : []), ...lock.problems, ...hide.problems, ...(theme.problem ? [theme.problem] : [])],
   };
 }
 

@@ -8,17 +8,23 @@
  */
 import { isParameter, type ParamName } from '../../lib/backprop';
 import { BIG_STEP, STEP, dragSteps, stepped } from '../../lib/adjust';
-import { $params, holdAddress, setParam } from '../../state/tutorial';
+import { $params, holdAddress, isLocked, setParam } from '../../state/tutorial';
 import { refOf } from './numbers';
 
 /** Movement below this many pixels is a tap (it opens the explanation), not a drag. */
 const TAP_SLOP = 4;
 
-/** The parameter `el` shows, when it is the reader's value in force (not a later epoch, not another run). */
-export function adjustableParam(el: Element): ParamName | undefined {
+/** The parameter `el` shows, when it is the value in force (not a later epoch, not another run). */
+export function paramInForce(el: Element): ParamName | undefined {
   const ref = refOf(el);
   if (!ref || ref.epoch !== undefined || ref.lr !== undefined || el.closest('.katex-mathml, input')) return undefined;
   return isParameter(ref.name) ? ref.name : undefined;
+}
+
+/** The parameter `el` shows, when the reader may change it there (in force, and not locked by an embed's address). */
+export function adjustableParam(el: Element): ParamName | undefined {
+  const name = paramInForce(el);
+  return name && !isLocked(name) ? name : undefined;
 }
 
 /** Moves a parameter one step up (1) or down (−1); `big` for the modifier's bigger step. */

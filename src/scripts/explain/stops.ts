@@ -6,7 +6,7 @@
  * The current number is outlined while its stop has focus, and said in a polite live region.
  */
 import { describeRef } from '../../lib/quantities/chain';
-import { adjustableParam, nudge } from './drag';
+import { adjustableParam, nudge, paramInForce } from './drag';
 import { refOf } from './numbers';
 
 const CURRENT = 'explain-current';
@@ -36,7 +36,9 @@ function say(el: Element): void {
   const region = document.querySelector('[data-explain-said]');
   const ref = refOf(el);
   if (!region || !ref) return;
-  region.textContent = `${describeRef(ref)} = ${el.textContent ?? ''}${adjustableParam(el) ? ', can be changed' : ''}`;
+  const settable = paramInForce(el);
+  const status = !settable ? '' : adjustableParam(el) ? ', can be changed' : ', fixed by your course page';
+  region.textContent = `${describeRef(ref)} = ${el.textContent ?? ''}${status}`;
 }
 
 /** Focus arrives on a stop: show and say its current number. */

@@ -1,0 +1,118 @@
+/**
+ * The table of embed heights (src/lib/embed/layout.json) that gives a snippet its fixed height, for
+ * course sites that strip the resize script: measured here on the built embeds, at the table's frame
+ * width. Checked on every run against the build; `--update-snapshots` writes it anew:
+ *
+ *   npx playwright test e2e/embed-heights.spec.ts --project chromium --update-snapshots
+ *
+ * It also checks views the table composes (a step range, parts left out) against the real thing:
+ * the snippet's height is never short of the view (no scroll inside) and not much more.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { EMBED_LAYOUTS, frameHeight, type EmbedLayouts, type SectionLayout } from '../src/lib/embed/heights';
+import type { EmbedPart, StepRange } from '../src/lib/embed/address';
+import { embedPathFor } from './support/embed-host';
+import { serveMathModule } from './support/quantities';
+import { expect, test } from './support/fixtures';
+
+test.describe.configure({ timeout: 120_000 });
+
+const TABLE = 'src/lib/embed/layout.json';
+const SLUGS = ['1-1-introduction', '1-2-the-network', '1-3-forward-propagation', '1-4-backpropagation', '1-5-weight-update'];
+
+/** Loads an embed at the table's width and waits until it has applied its address and drawn its figures. */
+async function openEmbed(page: Page, path: string): Promise<void> {
+  await page.setViewportSize({ width: EMBED_LAYOUTS.width, height: 900 });
+  await page.goto(path);
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-embed-ready'));
+  await page.evaluate(() => document.fonts.ready);
+}
+
+/** The layout of the embed on screen, as the table records it. */
+function measure(page: Page): Promise<SectionLayout> {
+  return page.evaluate(() => {
+    const main = document.querySelector('.embed-main') as HTMLElement;
+    const body = document.querySelector('.embed-body') as HTMLElement;
+    const toolbar = document.querySelector('.embed-toolbar') as HTMLElement;
+    const box = (el: Element) => el.getBoundingClientRect();
+    /** An element's height with the larger of its margins (what leaving it out saves, at least). */
+    const outer = (el: Element) => {
+      const style = getComputedStyle(el);
+      return box(el).height + Math.max(parseFloat(style.marginTop), parseFloat(style.marginBottom));
+    };
+    /** The element and those inside it that match `selector`. */
+    const within = (el: Element, selector: string) => [...(el.matches(selector) ? [el] : []), ...el.querySelectorAll(selector)];
+    const sum = (els: Iterable<Element>) => [...els].reduce((total, el) => total + outer(el), 0);
+    /** Where an element starts on screen: its own box, or (an island's display: contents) its first box inside; none if not shown. */
+    const topOf = (el: Element): number | undefined =>
+      el.getClientRects().length > 0 ? box(el).top : [...el.querySelectorAll('*')].find((e) => e.getClientRects().length > 0)?.getBoundingClientRect().top;
+    const children = [...body.children].filter((el) => topOf(el) !== undefined);
+    const parts = children.map((el, i) => {
+      const next = children[i + 1];
+      const step = /^step-(\d+)$/.exec(el.id)?.[1];
+      return {
+        kind: el.matches('.params') ? 'params' : /^H[2-6]$/.test(el.tagName) ? 'heading' : step ? 'step' : 'other',
+        ...(step ? { step: Number(step) } : {}),
+        height: Math.ceil((next ? (topOf(next) ?? 0) : box(body).bottom) - (topOf(el) ?? 0)),
+        notes: Math.floor(sum(within(el, '.mistake-note'))),
+        errata: Math.floor(sum(within(el, '.erratum'))),
+      } as const;
+    });
+    const toolbarHeight = Math.ceil(outer(toolbar));
+    return {
+      head: Math.ceil(box(main).height - box(body).height - toolbarHeight),
+      toolbar: toolbarHeight,
+      parts,
+    };
+  });
+}
+
+test.beforeEach(async ({ page }) => {
+  await serveMathModule(page);
+});
+
+test('the table of embed heights is the build’s, at its frame width', async ({ page, site }, info) => {
+  const sections: Record<string, SectionLayout> = {};
+  for (const slug of SLUGS) {
+    await openEmbed(page, embedPathFor(site, slug));
+    sections[slug] = await measure(page);
+  }
+  const measured: EmbedLayouts = { width: EMBED_LAYOUTS.width, sections };
+  if (info.config.updateSnapshots === 'all' || info.config.updateSnapshots === 'changed') {
+    // One line per part, so that a change of content shows as a change of lines.
+    writeFileSync(TABLE, `${JSON.stringify(measured).replace(/(\[|\},)\{/g, '$1\n  {').replace(/\},"/g, '},\n"')}\n`);
+  }
+  const table = JSON.parse(readFileSync(TABLE, 'utf8')) as EmbedLayouts;
+  // Within a few pixels per part: fonts and rounding differ a little between machines.
+  for (const slug of SLUGS) {
+    const got = measured.sections[slug];
+    const want = table.sections[slug];
+    expect(want, `${slug} is in ${TABLE}: run this spec with --update-snapshots`).toBeDefined();
+    expect(got?.parts.map((p) => p.kind), `${slug}: the parts changed; run with --update-snapshots`).toEqual(want?.parts.map((p) => p.kind));
+    got?.parts.forEach((part, k) => {
+      expect(Math.abs(part.height - (want?.parts[k]?.height ?? 0)), `${slug} part ${k} (${part.kind} ${part.step ?? ''}): run with --update-snapshots`).toBeLessThanOrEqual(24);
+    });
+  }
+});
+
+/** Views the table composes, each checked against the embed itself. */
+const VIEWS: { slug: string; steps: StepRange | null; hide: EmbedPart[] }[] = [
+  { slug: '1-4-backpropagation', steps: { from: 6, to: 6 }, hide: [] },
+  { slug: '1-4-backpropagation', steps: { from: 3, to: 5 }, hide: ['notes'] },
+  { slug: '1-4-backpropagation', steps: { from: 8, to: 8 }, hide: ['fields', 'toolbar'] },
+  { slug: '1-4-backpropagation', steps: null, hide: [] },
+  { slug: '1-3-forward-propagation', steps: null, hide: ['errata'] },
+  { slug: '1-5-weight-update', steps: null, hide: ['notes', 'fields'] },
+];
+
+for (const { slug, steps, hide } of VIEWS) {
+  const query = [steps ? `steps=${steps.from}-${steps.to}` : '', hide.length ? `hide=${hide.join(',')}` : ''].filter(Boolean).join('&');
+  test(`${slug}?${query}: the snippet's fixed height shows the whole view at the table's width, with little to spare`, async ({ page, site }) => {
+    await openEmbed(page, embedPathFor(site, slug, query ? `?${query}` : ''));
+    const real = await page.evaluate(() => Math.ceil(document.querySelector('.embed-main')?.getBoundingClientRect().height ?? 0));
+    const fixed = frameHeight(slug, steps, hide);
+    expect(fixed, 'no scroll inside').toBeGreaterThanOrEqual(real);
+    expect(fixed, 'not much empty below').toBeLessThanOrEqual(Math.max(320, real * 1.08 + 80));
+  });
+}
