@@ -322,55 +322,79 @@ test.describe('figures with extreme values', () => {
 });
 
 /**
- * Runs in the page: for every typeset formula, the places a line may break (between
- * KaTeX's unbreakable parts) that fall inside parentheses, or inside square brackets other than
- * right after a + or − between terms.
+ * Runs in the page: for every typeset formula, the places a line may break (between KaTeX's
+ * unbreakable parts) that fall inside brackets, unless right after a + or − of a bracketed sum
+ * wider than `wide` em, which could not stand on one line of a small phone.
  */
-function breaksInsideBrackets(): string[] {
+function breaksInsideBrackets(wide: number): string[] {
   const out: string[] = [];
   for (const html of document.querySelectorAll('.katex-html')) {
+    // A copy the stylesheet hides at this width is checked at the width that shows it.
+    if (html.getClientRects().length === 0) continue;
     const parts = [...html.children].filter((c) => c.classList.contains('base'));
-    let round = 0;
-    let square = 0;
-    for (const [i, part] of parts.entries()) {
-      for (const d of part.querySelectorAll('.mopen, .mclose')) {
-        const t = d.textContent ?? '';
-        const step = d.classList.contains('mopen') ? 1 : -1;
-        if (t.includes('(')) round += step;
-        else if (t.includes('[')) square += step;
-        else if (t.includes(')')) round += step;
-        else if (t.includes(']')) square += step;
-      }
-      if (i === parts.length - 1) break;
-      const atoms = [...part.children].filter((c) => !c.classList.contains('strut') && !c.classList.contains('mspace'));
-      const afterTerm = atoms.at(-1)?.classList.contains('mbin') ?? false;
-      if (round > 0 || (square > 0 && !afterTerm)) {
-        const formula = html.parentElement?.querySelector('.katex-mathml')?.textContent ?? '';
-        const before = parts.slice(0, i + 1).map((p) => p.textContent).join('');
-        out.push(`${formula.trim().slice(0, 70)} | may break after “${before.slice(-25)}”`);
+    const em = parseFloat(getComputedStyle(html).fontSize);
+    // Widths are measured with the formula on one line, as it would stand in a column wide enough.
+    const katex = html.parentElement as HTMLElement;
+    katex.style.whiteSpace = 'nowrap';
+    // Brackets open before each break: their opening element, innermost last.
+    const open: Element[] = [];
+    const closing = new Map<Element, Element>();
+    for (const d of html.querySelectorAll('.mopen, .mclose')) {
+      if (!/[()[\]]/.test(d.textContent ?? '')) continue;
+      if (d.classList.contains('mopen')) open.push(d);
+      else {
+        const o = open.pop();
+        if (o) closing.set(o, d);
       }
     }
+    const stack: Element[] = [];
+    for (const [i, part] of parts.entries()) {
+      for (const d of part.querySelectorAll('.mopen, .mclose')) {
+        if (!/[()[\]]/.test(d.textContent ?? '')) continue;
+        if (d.classList.contains('mopen')) stack.push(d);
+        else stack.pop();
+      }
+      if (i === parts.length - 1 || stack.length === 0) continue;
+      const atoms = [...part.children].filter((c) => !c.classList.contains('strut') && !c.classList.contains('mspace'));
+      const last = atoms.at(-1);
+      const afterTerm = (last?.classList.contains('mbin') ?? false) && /[+−-]/.test(last?.textContent ?? '');
+      const bracket = stack.at(-1) as Element;
+      const end = closing.get(bracket);
+      const width = end ? (end.getBoundingClientRect().right - bracket.getBoundingClientRect().left) / em : Infinity;
+      if (!afterTerm || width < wide) {
+        const formula = html.parentElement?.querySelector('.katex-mathml')?.textContent ?? '';
+        const before = parts.slice(0, i + 1).map((p) => p.textContent).join('');
+        out.push(`${formula.trim().slice(0, 70)} | may break after “${before.slice(-25)}” (bracket ${width.toFixed(1)} em)`);
+      }
+    }
+    katex.style.removeProperty('white-space');
   }
   return out;
 }
 
-test('no formula can break inside parentheses, and inside square brackets only between terms: every page and the explanations', async ({ page, site }) => {
+/** A sum in brackets at least this wide (em) cannot stand on one line of a 320 px phone's column: it may break between its terms. */
+const PHONE_LINE_EM = 12;
+
+test('no formula can break inside brackets, but between the terms of a sum too wide for a phone’s line: every page and the explanations', async ({ page, site }) => {
   const found: string[] = [];
-  for (const path of site.pagePaths()) {
-    await page.goto(path);
-    await page.waitForLoadState('domcontentloaded');
-    for (const p of await page.evaluate(breaksInsideBrackets)) found.push(`${path}: ${p}`);
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const path of site.pagePaths()) {
+      await page.goto(path);
+      await renderAllSteps(page);
+      for (const p of await page.evaluate(breaksInsideBrackets, PHONE_LINE_EM)) found.push(`${path} at ${width} px: ${p}`);
+    }
   }
-  // The explanations' equations, typeset at build time into one file.
+  // The explanations' equations, typeset at build time into one file, shown in a page of the site.
   const typeset: string[] = [];
   const collect = (v: unknown): void => {
     if (typeof v === 'string' && v.includes('katex-html')) typeset.push(v);
     else if (v && typeof v === 'object') Object.values(v).forEach(collect);
   };
   collect(JSON.parse(readFileSync(join(site.outDir, 'explanations.json'), 'utf8')));
-  await page.setContent(`<body>${typeset.join('')}</body>`);
-  const explanations = { count: await page.locator('.katex-html').count() };
-  expect(explanations.count).toBeGreaterThan(50);
-  for (const p of await page.evaluate(breaksInsideBrackets)) found.push(`explanations: ${p}`);
+  await page.goto(site.sectionPath(SECTION_SLUGS.forward));
+  await page.locator('main').evaluate((main, html) => (main.innerHTML = html), typeset.map((t) => `<p>${t}</p>`).join(''));
+  expect(await page.locator('main .katex-html').count()).toBeGreaterThan(50);
+  for (const p of await page.evaluate(breaksInsideBrackets, PHONE_LINE_EM)) found.push(`explanations: ${p}`);
   expect(found, found.join('\n')).toEqual([]);
 });
