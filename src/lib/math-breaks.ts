@@ -3,7 +3,7 @@
  * any relation or binary operator at the formula's outer level, which includes those inside a
  * bracket: "(1 − ⏎ 0.5068)". `groupBrackets` wraps each bracketed group in braces, so it cannot
  * break, unless it holds a sum too wide for a phone's line, which may then break between its
- * terms. `estimateEm` is a rough width of typeset TeX, in em, for such decisions. Pure.
+ * terms and before the factors after it. `estimateEm` is a rough width of typeset TeX, in em, for such decisions. Pure.
  */
 
 /** A piece of TeX at one level: a command, a braced group, a single character, or white space. */
@@ -114,7 +114,9 @@ function rewrite(tex: string, items: readonly Item[]): string {
       const inner = items.slice(from, to + 1);
       const long = holdsSum(inner.slice(bracketAt(items, from)?.size ?? 1)) && estimateItems(inner, 1) > BREAKABLE_BRACKET_EM;
       const body = rewriteBracket(tex, inner, items, from, long);
-      out += long ? body : `{${body}}`;
+      // After a sum that breaks, the factors that follow may start the next line too.
+      const next = items.slice(to + 1).find((x) => x.kind !== 'space' && !(x.kind === 'cmd' && x.text in WIDTH));
+      out += long ? body + (next && !isBreakOperator(next) ? '\\allowbreak ' : '') : `{${body}}`;
       k = to + 1;
     } else {
       out += item.kind === 'group' ? `{${rewrite(tex, item.children ?? [])}}` : tex.slice(item.start, item.end);
