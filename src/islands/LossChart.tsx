@@ -86,7 +86,7 @@ export default function LossChart() {
             </g>
           )}
           {/* Where a line leaves for below the floor: an arrowhead pointing down, on the floor. */}
-          {c.lines.map((l, i) => l.below && <path key={l.lr} class={`chart-below s${i}`} d={`M${l.below.x - 5} ${l.below.y - 8}h10l-5 8z`} />)}
+          {c.lines.map((l, i) => l.below && <path key={l.lr} class={`chart-below s${i}`} d={`M${l.below.x - 5} ${l.below.y - 7}l5 7l5 -7`} />)}
         </svg>
       </div>
       {/* Focusable so that, when more digits make it overflow, a keyboard can scroll it; also the stop for its numbers. */}
