@@ -17,6 +17,19 @@ const UPDATE = sectionPath(SECTION_SLUGS.update);
 /** Words of controls that must not reach paper. */
 const CONTROL_WORDS = ['Reset', 'Significant digits', 'Skip to the content', 'Download', 'Previous epoch', 'Next epoch', 'Logarithmic', 'Dismiss'];
 
+/** The text of each printed page, with the height of the page and the lowest line of text on it (points from the top). */
+async function printedPages(page: Page, options: Parameters<Page['pdf']>[0]): Promise<{ text: string[]; height: number; lowest: number }[]> {
+  const pdf = await getDocumentProxy(new Uint8Array(await page.pdf(options)));
+  const pages = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const sheet = await pdf.getPage(n);
+    const height = sheet.getViewport({ scale: 1 }).height;
+    const items = (await sheet.getTextContent()).items.flatMap((item) => ('str' in item && item.str.trim() ? [item] : []));
+    pages.push({ text: items.map((i) => i.str), height, lowest: Math.max(...items.map((i) => height - (i.transform[5] as number))) });
+  }
+  return pages;
+}
+
 /** The PDF of the page as Chromium prints it, as plain text with spaces folded. */
 async function printedText(page: Page): Promise<string> {
   const pdf = await page.pdf({ format: 'A4', printBackground: false });
@@ -94,3 +107,23 @@ test(`${UPDATE}: a printed 1.5 shows its tables for the linked configuration, an
   expect(text).toContain('η = 1.7');
   for (const word of CONTROL_WORDS) expect(text, `control label “${word}”`).not.toContain(word);
 });
+
+for (const format of ['A4', 'Letter'] as const) {
+  test(`${BACKPROP}: printed on ${format} with margins, the first page is filled, no page is left half empty, and none starts with a figure's control label`, async ({ page }) => {
+    await page.goto(BACKPROP);
+    await ready(page);
+    const pages = await printedPages(page, { format, margin: { top: '1.5cm', bottom: '1.5cm', left: '1.5cm', right: '1.5cm' } });
+    const [first] = pages;
+    if (!first) throw new Error('nothing printed');
+    // Margins included: the first page's text runs on into the bottom quarter of the sheet.
+    expect(first.lowest / first.height, 'how far down the first page the text goes').toBeGreaterThan(0.75);
+    for (const [n, sheet] of pages.entries()) {
+      expect(sheet.text[0], `page ${n + 1} starts with`).not.toMatch(/^(Weight|Across|Up)$/);
+      // No page but the last is left half empty by a block pushed whole onto the next.
+      if (n < pages.length - 1) expect(sheet.lowest / sheet.height, `how far down page ${n + 1} the text goes`).toBeGreaterThan(0.6);
+    }
+    // The pickers' words stay off paper; the caption names the weight drawn.
+    const text = pages.flatMap((p) => p.text).join(' ');
+    expect(text).toContain('E_total against w5');
+  });
+}

@@ -130,6 +130,8 @@ test.describe('check my workbook', () => {
     await expect(box).not.toHaveClass(/\bwb-over\b/);
     await expect(status(page)).toHaveText(/E2 computed with a_o1/);
     await expect(page.locator('.wb-report').getByRole('heading', { level: 3 })).toHaveText(/Report for “dropped\.xlsx”/);
+    // The file box names the dropped file, as it would a chosen one.
+    expect(await page.locator('input[name="workbook"]').evaluate((el) => [...((el as HTMLInputElement).files ?? [])].map((f) => f.name))).toEqual(['dropped.xlsx']);
     expect(errorsOf(page)).toEqual([]);
   });
 
@@ -157,6 +159,48 @@ test.describe('check my workbook', () => {
     await expect(page.locator('.wb-report')).toContainText(`first in ${exportColumn('w1')}${EXPORT_LAYOUT.firstDataRow + 1}`);
     expect(errorsOf(page)).toEqual([]);
   });
+});
+
+test.describe('the report on a phone', () => {
+  for (const width of [320, 390]) {
+    test.describe(`at ${width} px with touch`, () => {
+      test.use({ viewport: { width, height: 800 }, hasTouch: true, isMobile: true });
+
+      test('the report fits the screen, its formulas wrap, and the file box names the file checked', async ({ page }) => {
+        await openTools(page);
+        const input = page.locator('input[name="workbook"]');
+        await input.setInputFiles(fixture('slope-phone.xlsx', mistakeWorkbook('slope', { epochs: 40 })));
+        await expect(status(page)).toHaveText(/a_h1’s slope/);
+        const report = page.locator('.wb-report');
+        // Nothing of the report reaches past the screen or scrolls sideways inside it.
+        const outside = await report.evaluate((root, w) => {
+          const out: string[] = [];
+          // What is there only for screen readers (clipped to a pixel) is not on screen.
+          const unseen = (el: Element | null): boolean =>
+            !!el && ((el.getBoundingClientRect().width <= 1 && getComputedStyle(el).overflow === 'hidden') || unseen(el.parentElement));
+          for (const el of [root, ...root.querySelectorAll('*')]) {
+            if (unseen(el)) continue;
+            const r = el.getBoundingClientRect();
+            if (r.width && (r.left < -0.5 || r.right > w + 0.5)) out.push(`${el.tagName} “${(el.textContent ?? '').slice(0, 30)}” spans ${Math.round(r.left)}–${Math.round(r.right)}`);
+            if (el instanceof HTMLElement && el.scrollWidth > el.clientWidth + 1) out.push(`${el.tagName}.${el.className} scrolls sideways`);
+          }
+          return out;
+        }, width);
+        expect(outside, outside.join('\n')).toEqual([]);
+        // Each column's expected value, found value and formula can be read, labelled by its column.
+        const row = report.locator('tr', { has: page.locator('th[scope="row"]', { hasText: '∂E/∂w3' }) });
+        for (const [n, name] of [[2, 'Expected'], [3, 'Found'], [4, 'Formula that belongs there']] as const) {
+          const cell = row.locator('td').nth(n);
+          await cell.scrollIntoViewIfNeeded();
+          await expect(cell).toBeInViewport({ ratio: 1 });
+          await expect(cell).toHaveAttribute('data-label', name);
+          expect(await cell.evaluate((td) => getComputedStyle(td, '::before').content)).toContain(name);
+        }
+        // The file box shows the checked file, not "No file chosen".
+        expect(await input.evaluate((el) => [...((el as HTMLInputElement).files ?? [])].map((f) => f.name))).toEqual(['slope-phone.xlsx']);
+      });
+    });
+  }
 });
 
 test.describe('downloads', () => {  test('the spreadsheet code loads only when asked for', async ({ page }) => {

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { ARTICLE_EPOCHS, ARTICLE_LEARNING_RATES, ARTICLE_PARAMS, atEpoch, createResolver, sweep } from '../src/lib/backprop';
-import { chartRates, describeLossChart, lossChart, lossExtent, withReaderRate, type LossChartModel } from '../src/lib/chart/loss-chart';
+import { chartRates, describeFloor, describeLossChart, firstBelow, lossChart, lossExtent, withReaderRate, type LossChartModel } from '../src/lib/chart/loss-chart';
 import { linePath } from '../src/lib/chart/path';
 import { linearScale, logScale } from '../src/lib/chart/scale';
 import { shown } from '../src/lib/chart/shown';
@@ -216,5 +216,37 @@ describe('shown', () => {
     });
     expect(shown({ name: 'lr' }, 0.1, 4)).toEqual({ 'data-q': 'lr', 'data-value': '0.1', children: '0.1' });
     expect(shown({ name: 'E_total', epoch: 300, lr: 2 }, NaN, 4)).toMatchObject({ 'data-lr': '2', children: '—' });
+  });
+});
+
+describe('the floor of the log axis', () => {
+  // The issue's case: at η = 400 the article's network reaches losses far below 10⁻³⁰.
+  const p = { ...ARTICLE_PARAMS, lr: 400 };
+  const runs = withReaderRate([], p, ARTICLE_EPOCHS);
+
+  test('losses below 10⁻³⁰ are not drawn on the axis: a labelled floor above it, the line stopping there, marked', () => {
+    const loss = runs[0]?.loss ?? [];
+    const under = firstBelow(loss, 1e-30);
+    expect(under, 'η = 400 goes below 10⁻³⁰').toBeDefined();
+    expect(loss[ARTICLE_EPOCHS - 1] as number).toBeLessThan(1e-30);
+    const c = lossChart(runs, 640, true);
+    expect(c.floor?.value).toBe(1e-30);
+    expect(c.floor?.label).toBe('10⁻³⁰');
+    expect(c.floor?.at).toBeLessThan(c.bottom);
+    const line = c.lines[0];
+    expect(line?.below?.epoch).toBe(under);
+    // Nothing of the line is drawn under the floor, and it does not run along it either: it stops where it reaches it.
+    const ys = points(line?.d ?? '').map(([, y]) => y);
+    expect(Math.max(...ys)).toBeLessThanOrEqual(c.floor?.at ?? -Infinity);
+    expect(ys.filter((y) => y === c.floor?.at).length).toBeLessThanOrEqual(2);
+    expect(describeFloor(c)).toContain(`below 10⁻³⁰`);
+    expect(describeFloor(c)).toContain(`η = 400 from epoch ${under}`);
+    expect(describeLossChart(runs, true, describeFloor(c))).toContain(describeFloor(c));
+  });
+
+  test('no floor when every loss is drawn, or on a linear axis', () => {
+    expect(lossChart(withReaderRate([], ARTICLE_PARAMS, ARTICLE_EPOCHS), 640, true).floor).toBeUndefined();
+    expect(lossChart(runs, 640, false).floor).toBeUndefined();
+    expect(describeFloor(lossChart(runs, 640, false))).toBe('');
   });
 });

@@ -4,8 +4,10 @@ import fc from 'fast-check';
 import {
   decadeAbove,
   decadeBelow,
+  fittingTicks,
   formatPower,
   formatTick,
+  labelWidth,
   linearScale,
   linearTicks,
   logScale,
@@ -183,5 +185,54 @@ describe('formatTick', () => {
   test('never prints NaN or Infinity', () => {
     expect(formatTick(NaN)).toBe('');
     expect(formatTick(Infinity)).toBe('');
+  });
+});
+
+describe('fittingTicks', () => {
+  const SIZE = 14;
+  const room = (label: string) => labelWidth(label, SIZE);
+  /** The labels' boxes along the axis, in order. */
+  const boxes = (ticks: readonly { at: number; label: string }[]) => ticks.map((t) => [t.at - room(t.label) / 2, t.at + room(t.label) / 2] as const);
+  const fits = (ticks: readonly { at: number; label: string }[], width: number, gap: number) => {
+    const b = boxes(ticks);
+    return b.every(([l, r], i) => l >= -1e-9 && r <= width + 1e-9 && (i === 0 || l - (b[i - 1]?.[1] ?? 0) >= gap - 1e-9));
+  };
+
+  test('the issue’s case: w5 = 1000 gets labels that neither run together nor leave the figure', () => {
+    // The slope figure at w5 = 1000: weights 996 … 1004 across 302 units of a 360-unit drawing.
+    const x = linearScale(996, 1004, 58, 350);
+    const naive = linearTicks(996, 1004, 8).map((v) => ({ at: x(v), label: formatTick(v) }));
+    expect(fits(naive, 360, 6), 'the old choice').toBe(false);
+    const ticks = fittingTicks(996, 1004, x, room, [0, 360], 6, 8);
+    expect(ticks.length).toBeGreaterThanOrEqual(3);
+    expect(fits(ticks, 360, 6)).toBe(true);
+  });
+
+  test('extreme ranges: a million, its negative, a narrow slice of a small number, a wide span', () => {
+    for (const [lo, hi] of [[-1000004, -999996], [999996, 1000004], [0.24931, 0.24935], [-1e6, 1e6], [1e-9, 3e-9]] as const) {
+      const x = linearScale(lo, hi, 58, 350);
+      const ticks = fittingTicks(lo, hi, x, room, [0, 360], 6, 8);
+      expect(ticks.length, `${lo} … ${hi}`).toBeGreaterThanOrEqual(1);
+      expect(fits(ticks, 360, 6), `${lo} … ${hi}`).toBe(true);
+    }
+  });
+
+  test('for any range and width, labels stay inside and apart, in order, and a range with room for one label gets one', () => {
+    fc.assert(
+      fc.property(finite(-1e7, 1e7), finite(1e-6, 1e6), fc.integer({ min: 120, max: 1200 }), fc.integer({ min: 1, max: 10 }), (lo, span, width, most) => {
+        const hi = lo + span;
+        const x = linearScale(lo, hi, 0.1 * width, 0.95 * width);
+        const ticks = fittingTicks(lo, hi, x, room, [0, width], 6, most);
+        expect(fits(ticks, width, 6)).toBe(true);
+        expect(ticks.length).toBeLessThanOrEqual(most + 1);
+        for (const t of ticks) expect(t.value >= lo && t.value <= hi).toBe(true);
+        if (linearTicks(lo, hi, 1).some((v) => room(formatTick(v)) < 0.8 * width)) expect(ticks.length).toBeGreaterThanOrEqual(1);
+      }),
+    );
+  });
+
+  test('labelWidth: a minus sign and digits are wide, a point narrow', () => {
+    expect(labelWidth('−1', 10)).toBeGreaterThan(labelWidth('11', 10));
+    expect(labelWidth('1.5', 10)).toBeLessThan(labelWidth('155', 10));
   });
 });

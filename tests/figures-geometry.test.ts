@@ -7,7 +7,8 @@ import { FD_STEP, keyedWeight, slopeFigure, snapWeight, weightWindow } from '../
 import { contourLevels, contourMap, errorGrid, isoline, mapRange } from '../src/lib/figures/contour';
 import { errorAlong, errorAt, furthestPair, pairDescent, WEIGHT_PAIRS } from '../src/lib/figures/descent';
 import { EDGE_WIDTHS, edgeLooks, edgeWidth } from '../src/lib/figures/backward';
-import { linearScale } from '../src/lib/chart/scale';
+import { labelWidth, linearScale } from '../src/lib/chart/scale';
+import { TICK_FONT } from '../src/lib/figures/geometry';
 
 const weight = fc.constantFrom(...WEIGHT_NAMES);
 const params = fc
@@ -237,5 +238,35 @@ describe('the contour map’s default pair and the Train control', () => {
     expect(epochsDue(-5, 10, 0, 1)).toBe(0);
     expect(epochsDue(60_000, 30, 0, LAST_EPOCH - 4)).toBe(4);
     expect(epochsDue(60_000, 30, 0, LAST_EPOCH)).toBe(0);
+  });
+});
+
+describe('tick labels of the figures', () => {
+  /** Label boxes along an axis: [start, end] in user units. */
+  const across = (ticks: readonly { at: number; label: string }[]) => ticks.map((t) => [t.at - labelWidth(t.label, TICK_FONT) / 2, t.at + labelWidth(t.label, TICK_FONT) / 2] as const);
+
+  for (const w5 of [0.4, 1000, -1e6, 1e6, -3.7]) {
+    test(`slope figure at w5 = ${w5}: labels across neither overlap nor leave it, labels up fit the margin`, () => {
+      const f = slopeFigure({ ...ARTICLE_PARAMS, w5 }, 'w5');
+      const x = across(f.xTicks);
+      expect(f.xTicks.length).toBeGreaterThanOrEqual(1);
+      for (const [i, [l, r]] of x.entries()) {
+        expect(l).toBeGreaterThanOrEqual(0);
+        expect(r).toBeLessThanOrEqual(f.width);
+        if (i > 0) expect(l).toBeGreaterThan(x[i - 1]?.[1] ?? -Infinity);
+      }
+      expect(f.yTicks.length).toBeGreaterThanOrEqual(2);
+      for (const t of f.yTicks) {
+        expect(labelWidth(t.label, TICK_FONT)).toBeLessThanOrEqual(f.left - 6);
+        // Above the row of labels below the plot.
+        expect(t.at).toBeLessThanOrEqual(f.bottom - TICK_FONT / 2);
+      }
+    });
+  }
+
+  test('at the article’s values the slope figure keeps its layout', () => {
+    const f = slopeFigure(ARTICLE_PARAMS, 'w5');
+    expect([f.left, f.right, f.top]).toEqual([58, 350, 10]);
+    expect(f.xTicks.map((t) => t.label)).toEqual(['−4', '−3', '−2', '−1', '0', '1', '2', '3', '4']);
   });
 });

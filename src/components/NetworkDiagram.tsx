@@ -1,59 +1,28 @@
 /**
- * The article's 2-2-2 network as an SVG, in one of two views:
+ * The article's 2-2-2 network, in one of two views:
  * - values: each neuron with its weighted sum and activation, the eight weights on their
  *   connections, the targets beside the outputs;
  * - backward: each connection drawn by its weight's gradient (sign by colour and dash, size by
  *   width on a log scale, lib/figures/backward) and labelled with it, each neuron with its error term.
+ * It is drawn twice: left to right as an SVG for a wide column, and layers top to bottom
+ * (NetworkNarrow) for a phone. The stylesheet shows the one that fits (a container query), so the
+ * page is right before the island wakes; the other is display: none, out of reach of screen readers.
  * Every number is an element with `data-q`/`data-value`. Presentational: the NetworkFigure island
- * renders it (at build time at the article's values, then live once hydrated). The drawing's frame
- * is one keyboard stop for all its numbers (src/scripts/explain/stops.ts).
+ * renders it (at build time at the article's values, then live once hydrated). Each drawing's frame
+ * is one keyboard stop for its numbers (src/scripts/explain/stops.ts).
  */
 import type { QuantityName, Snapshot } from '../lib/backprop';
 import { shown } from '../lib/chart/shown';
-import { edgeLooks, NODE_ERROR_TERMS } from '../lib/figures/backward';
+import { edgeLooks } from '../lib/figures/backward';
+import { CONNECTIONS, connectionQuantity, describedQuantities, NEURONS, neuronQuantities, symbolParts, type DiagramView } from '../lib/figures/network';
+import NetworkNarrow from './NetworkNarrow';
 
-/** Which numbers the diagram shows. */
-export type DiagramView = 'values' | 'backward';
-
-/** A neuron: column, row, its symbol, and the quantities beside it in each view, top to bottom. */
-type Neuron = readonly [col: 0 | 1 | 2, row: 0 | 1, symbol: 'i1' | 'i2' | 'h1' | 'h2' | 'o1' | 'o2', values: readonly QuantityName[]];
-
-// Lines sit above the node in the top row and below it in the bottom row.
-const NEURONS: readonly Neuron[] = [
-  [0, 0, 'i1', ['i1']],
-  [0, 1, 'i2', ['i2']],
-  [1, 0, 'h1', ['h1', 'a_h1']],
-  [1, 1, 'h2', ['h2', 'a_h2']],
-  [2, 0, 'o1', ['t1', 'o1', 'a_o1']],
-  [2, 1, 'o2', ['o2', 'a_o2', 't2']],
-];
-
-/** The lines of a neuron in the backward view: its activation and its error term. */
-function backwardLines([, row, symbol]: Neuron): QuantityName[] {
-  if (symbol[0] === 'i') return [symbol];
-  const term = NODE_ERROR_TERMS[symbol as keyof typeof NODE_ERROR_TERMS];
-  const activation = `a_${symbol}` as QuantityName;
-  return row === 0 ? [activation, term] : [term, activation];
-}
-
-/** [from column, from row, to row] for w1 … w8, in the article's numbering. */
-const EDGES: readonly (readonly [0 | 1, 0 | 1, 0 | 1])[] = [
-  [0, 0, 0], [0, 1, 0], [0, 0, 1], [0, 1, 1],
-  [1, 0, 0], [1, 1, 0], [1, 0, 1], [1, 1, 1],
-];
+export type { DiagramView } from '../lib/figures/network';
 
 const R = 19; // node radius
 const LINE = 17; // line height of value labels
 const CHAR = 7.4; // rough width of one character at the font size used
 const ROW_GAP = 140;
-
-/** A symbol split into its base and lowered subscript: a_h1 → a, h1; dE_dh1 → ∂E/∂h, 1; w5 → w, 5. */
-function symbolParts(name: string): [string, string] {
-  const grad = /^dE_d([a-z])(\d)$/.exec(name);
-  if (grad) return [`∂E/∂${grad[1]}`, grad[2] ?? ''];
-  const [base = '', sub = ''] = name.includes('_') ? name.split('_') : [name[0], name.slice(1)];
-  return [base, sub];
-}
 
 /** A symbol with its subscript lowered, then `eq`. */
 function Sym({ name, eq = '' }: { name: string; eq?: string }) {
@@ -80,11 +49,11 @@ interface Props {
   purpose: string;
 }
 
-export default function NetworkDiagram({ s, digits, view, idPrefix, purpose }: Props) {
-  const value = (name: QuantityName, cls?: string) => <tspan class={cls} {...shown({ name }, s[name], digits)} />;
+/** The SVG drawing, layers left to right. */
+function Wide({ s, digits, view, idPrefix }: Omit<Props, 'purpose'>) {
+  const value = (name: QuantityName) => <tspan {...shown({ name }, s[name], digits)} />;
   const backward = view === 'backward';
   const looks = edgeLooks(s);
-
   // Laid out for the article's precision; at more digits the stylesheet sets the labels smaller.
   const labelWidth = (4 + 3 + 8) * CHAR;
   // An output's error term (∂E/∂o2 = −0.08375) is wider than its values.
@@ -96,89 +65,91 @@ export default function NetworkDiagram({ s, digits, view, idPrefix, purpose }: P
   const y = (row: number) => top + row * ROW_GAP;
   const width = Math.ceil(2 * margin + 2 * gap);
   const height = Math.ceil(y(1) + R + 10 + 3 * LINE);
-
-  // role="img" hides the drawn text from assistive technology, so a visually hidden list of the same
-  // live values describes it.
-  const described: QuantityName[] = backward
-    ? ['E_total', 'dE_do1', 'dE_do2', 'dE_dh1', 'dE_dh2', ...looks.map((l) => `dE_d${l.weight}` as QuantityName)]
-    : [...NEURONS.flatMap((n) => n[3]), ...EDGES.map((_, i) => `w${i + 1}` as QuantityName)];
-
   return (
-    <>
-      {/* On a phone the drawing keeps a readable size and scrolls sideways in its own box. */}
-      <section
-        class="nd-frame"
-        tabIndex={0}
-        aria-label={`Network diagram, ${purpose} (scrolls sideways on a narrow screen)`}
-        data-explain-stop=""
-        aria-describedby="explain-keys"
-      >
-      <svg
-        class={`nd nd-${view}`}
-        role="img"
-        aria-labelledby={`${idPrefix}-title`}
-        aria-describedby={`${idPrefix}-values`}
-        viewBox={`0 0 ${width} ${height}`}
-        width={Math.round(width * 1.3)}
-        height={Math.round(height * 1.3)}
-        font-size="13"
-      >
-        <title id={`${idPrefix}-title`}>
-          {backward ? 'The 2-2-2 network with the gradient of every weight' : 'The 2-2-2 network with its current values'}
-        </title>
-        {EDGES.map(([col, from, to], i) => {
-          const [x1, y1, x2, y2] = [x(col), y(from), x(col + 1), y(to)];
-          // Straight edges carry their label midway; crossing ones near their start, clear of the crossing.
-          const t = from === to ? 0.5 : 0.27;
-          const lx = x1 + t * (x2 - x1);
-          const ly = y1 + t * (y2 - y1) + (from !== to ? 4 : from === 0 ? -8 : 18);
-          const look = looks[i];
-          const name = (backward ? `dE_dw${i + 1}` : `w${i + 1}`) as QuantityName;
-          return (
-            <g key={i}>
-              <line
-                class={backward ? `nd-edge nd-${look?.sign}` : 'nd-edge'}
-                x1={x1}
-                y1={y1}
-                x2={x2}
-                y2={y2}
-                style={backward ? { strokeWidth: look?.width } : undefined}
-                data-weight={`w${i + 1}`}
-                data-gradient={backward ? String(look?.gradient) : undefined}
-                data-width={backward ? String(look?.width) : undefined}
-              />
-              <text class="nd-w" x={lx} y={ly} text-anchor="middle">
-                <Sym name={name} eq={backward ? ' = ' : '='} />
+    <svg
+      class={`nd nd-${view}`}
+      role="img"
+      aria-labelledby={`${idPrefix}-title`}
+      aria-describedby={`${idPrefix}-values`}
+      viewBox={`0 0 ${width} ${height}`}
+      width={Math.round(width * 1.3)}
+      height={Math.round(height * 1.3)}
+      font-size="13"
+    >
+      <title id={`${idPrefix}-title`}>
+        {backward ? 'The 2-2-2 network with the gradient of every weight' : 'The 2-2-2 network with its current values'}
+      </title>
+      {CONNECTIONS.map((c, i) => {
+        const [x1, y1, x2, y2] = [x(c.layer), y(c.from), x(c.layer + 1), y(c.to)];
+        // Straight edges carry their label midway; crossing ones near their start, clear of the crossing.
+        const t = c.from === c.to ? 0.5 : 0.27;
+        const look = looks[i];
+        const name = connectionQuantity(c, view);
+        return (
+          <g key={c.weight}>
+            <line
+              class={backward ? `nd-edge nd-${look?.sign}` : 'nd-edge'}
+              x1={x1}
+              y1={y1}
+              x2={x2}
+              y2={y2}
+              style={backward ? { strokeWidth: look?.width } : undefined}
+              data-weight={c.weight}
+              data-gradient={backward ? String(look?.gradient) : undefined}
+              data-width={backward ? String(look?.width) : undefined}
+            />
+            <text class="nd-w" x={x1 + t * (x2 - x1)} y={y1 + t * (y2 - y1) + (c.from !== c.to ? 4 : c.from === 0 ? -8 : 18)} text-anchor="middle">
+              <Sym name={name} eq={backward ? ' = ' : '='} />
+              {value(name)}
+            </text>
+          </g>
+        );
+      })}
+      {NEURONS.map((neuron) => {
+        const { layer, row, name: symbol } = neuron;
+        const lines = neuronQuantities(neuron, view, row === 0 ? 'above' : 'below');
+        const [cx, cy] = [x(layer), y(row)];
+        const lineY = (k: number) => (row === 0 ? cy - R - 8 - (lines.length - 1 - k) * LINE : cy + R + 17 + k * LINE);
+        return (
+          <g key={symbol}>
+            <circle class="nd-node" cx={cx} cy={cy} r={R} />
+            <text class="nd-sym" x={cx} y={cy + 4} text-anchor="middle">
+              <Sym name={symbol} />
+            </text>
+            {lines.map((name, k) => (
+              <text key={name} class={name[0] === 't' ? 'nd-val nd-target' : name[0] === 'd' ? 'nd-val nd-term' : 'nd-val'} x={cx} y={lineY(k)} text-anchor="middle">
+                <Sym name={name} eq=" = " />
                 {value(name)}
               </text>
-            </g>
-          );
-        })}
-        {NEURONS.map((neuron) => {
-          const [col, row, symbol, values] = neuron;
-          const lines = backward ? backwardLines(neuron) : values;
-          const cx = x(col);
-          const cy = y(row);
-          const lineY = (k: number) => (row === 0 ? cy - R - 8 - (lines.length - 1 - k) * LINE : cy + R + 17 + k * LINE);
-          return (
-            <g key={symbol}>
-              <circle class="nd-node" cx={cx} cy={cy} r={R} />
-              <text class="nd-sym" x={cx} y={cy + 4} text-anchor="middle">
-                <Sym name={symbol} />
-              </text>
-              {lines.map((name, k) => (
-                <text key={name} class={name[0] === 't' ? 'nd-val nd-target' : name[0] === 'd' ? 'nd-val nd-term' : 'nd-val'} x={cx} y={lineY(k)} text-anchor="middle">
-                  <Sym name={name} eq=" = " />
-                  {value(name)}
-                </text>
-              ))}
-            </g>
-          );
-        })}
-      </svg>
-      </section>
+            ))}
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+export default function NetworkDiagram({ s, digits, view, idPrefix, purpose }: Props) {
+  const described = describedQuantities(view);
+  // The drawings are images to assistive technology: a visually hidden list of the same live values describes them.
+  return (
+    <>
+      <div class="nd-drawings">
+        <section class="nd-frame nd-wide" tabIndex={0} aria-label={`Network diagram, ${purpose}`} data-explain-stop="" aria-describedby="explain-keys">
+          <Wide s={s} digits={digits} view={view} idPrefix={idPrefix} />
+        </section>
+        <section
+          class="nd-frame nd-narrow"
+          tabIndex={0}
+          aria-label={`Network diagram, ${purpose}, layers from top to bottom`}
+          data-explain-stop=""
+          aria-describedby="explain-keys"
+        >
+          <NetworkNarrow s={s} digits={digits} view={view} describedBy={`${idPrefix}-values`} />
+        </section>
+      </div>
       <p class="visually-hidden" id={`${idPrefix}-values`}>
-        {backward
+        {view === 'backward'
           ? 'Backward view: each connection is drawn by the gradient of its weight, each neuron labelled with its error term. Current values: '
           : 'Inputs i1, i2 feed hidden neurons h1, h2 through w1 to w4; the hidden activations feed outputs o1, o2 through w5 to w8. Current values: '}
         {described.map((name, k) => (
@@ -191,4 +162,3 @@ export default function NetworkDiagram({ s, digits, view, idPrefix, purpose }: P
     </>
   );
 }
-

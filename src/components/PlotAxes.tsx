@@ -1,4 +1,4 @@
-/** The axes of a figure's plot: ticks and labels below and to the left, and the name of the horizontal axis. */
+/** The axes of a figure's plot: ticks and labels below and to the left, and the name of the horizontal axis in a row of its own below its labels. */
 import type { Frame } from '../lib/figures/geometry';
 import type { Tick } from '../lib/chart/loss-chart';
 
@@ -31,7 +31,7 @@ export default function PlotAxes({ box, xTicks, yTicks, xName, yGrid = false }: 
           </text>
         </g>
       ))}
-      <text class="fig-axis-name" x={box.right} y={box.height - 2} text-anchor="end">
+      <text class="fig-axis-name" x={box.right} y={box.height - 4} text-anchor="end">
         {xName}
       </text>
     </g>

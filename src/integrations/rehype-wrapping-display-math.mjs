@@ -1,10 +1,29 @@
 // @ts-check
 /**
- * Turns display math (`$$…$$`) into inline math set in display style, inside a
- * centred block. KaTeX's display mode never breaks a line, so a long equation
- * would make a phone-width page scroll sideways; inline math breaks after
- * `=` and `+` like text. Runs before rehype-katex.
+ * Prepares math for narrow screens before rehype-katex typesets it:
+ * - display math (`$$…$$`) becomes inline math set in display style, inside a centred block:
+ *   KaTeX's display mode never breaks a line, inline math breaks after `=`, `+` and `−` like text;
+ * - brackets become unbreakable groups (src/lib/math-breaks.ts), so no line breaks inside
+ *   "(1 − a)", while a bracketed sum too wide for a phone's line still breaks between its terms;
+ * - aligned rows (`\begin{aligned}`) cannot break: they keep display mode and, when their widest
+ *   row is too wide for a phone, also get a copy as rows that break, which the stylesheet shows
+ *   in a narrow column instead;
+ * - inline math in prose never breaks, and keeps the punctuation after it on its line.
+ * A block that may still be too wide scrolls sideways with a visible cue (site.css), and takes
+ * focus with a name, so keyboard users can scroll it too.
  */
+import { estimateEm, groupBrackets, widestUnbreakableEm } from '../lib/math-breaks.ts';
+
+/** A part of a formula wider than this (em) may not fit a small phone's column: its block takes focus. */
+const MAY_OVERFLOW_EM = 15;
+/** Aligned rows wider than this (em) get a copy that breaks, for narrow columns. */
+const NARROW_COPY_EM = 20;
+
+/** @param {string} tag @param {Record<string, unknown>} properties @param {any[]} children */
+const element = (tag, properties, children) => ({ type: 'element', tagName: tag, properties, children });
+/** @param {string} tex */
+const inlineMath = (tex) => element('span', { className: ['math-inline'] }, [{ type: 'text', value: tex }]);
+
 export function rehypeWrappingDisplayMath() {
   /** @param {any} tree */
   return (tree) => {
@@ -16,20 +35,11 @@ export function rehypeWrappingDisplayMath() {
         const code = child.type === 'element' && child.tagName === 'pre' ? child.children?.find((/** @type {any} */ c) => c.tagName === 'code') : undefined;
         const classes = code?.properties?.className ?? [];
         if (code && classes.includes('language-math')) {
-          const tex = code.children.map((/** @type {any} */ t) => t.value ?? '').join('');
-          children[i] = /\\\\|\\begin\{/.test(tex) ? scrollingBlock(tex) : {
-            type: 'element',
-            tagName: 'div',
-            properties: { className: ['math-block'] },
-            children: [
-              {
-                type: 'element',
-                tagName: 'span',
-                properties: { className: ['math-inline'] },
-                children: [{ type: 'text', value: `\\displaystyle ${tex.trim()}` }],
-              },
-            ],
-          };
+          const tex = code.children.map((/** @type {any} */ t) => t.value ?? '').join('').trim();
+          children[i] = /\\\\|\\begin\{/.test(tex) ? alignedBlock(tex) : displayBlock(tex);
+        } else if (isInlineMath(child)) {
+          for (const t of child.children ?? []) if (t.type === 'text') t.value = groupBrackets(t.value);
+          children[i] = keepTogether(child, children, i);
         } else {
           visit(child);
         }
@@ -39,16 +49,50 @@ export function rehypeWrappingDisplayMath() {
   };
 }
 
+/** @param {any} node */
+function isInlineMath(node) {
+  const classes = node?.type === 'element' ? (node.properties?.className ?? []) : [];
+  return classes.includes('math-inline') && node.tagName === 'code';
+}
+
 /**
- * Rows of aligned equations cannot break, so they keep display mode and scroll
- * sideways when too wide; the box takes focus so keyboard users can scroll it too.
+ * Inline math with the punctuation that follows it (taken from the next text node), in a span
+ * that never breaks: no line starts with ", and" after a formula.
+ * @param {any} math @param {any[]} siblings @param {number} i
+ */
+function keepTogether(math, siblings, i) {
+  const next = siblings[i + 1];
+  const punctuation = next?.type === 'text' ? (/^[,.;:!?)]+/.exec(next.value)?.[0] ?? '') : '';
+  if (punctuation) next.value = next.value.slice(punctuation.length);
+  return element('span', { className: ['math-nobreak'] }, punctuation ? [math, { type: 'text', value: punctuation }] : [math]);
+}
+
+/**
+ * One display formula, set inline in display style so that it breaks.
  * @param {string} tex
  */
-function scrollingBlock(tex) {
-  return {
-    type: 'element',
-    tagName: 'div',
-    properties: { className: ['math-block', 'math-scroll'], tabIndex: 0, role: 'group', ariaLabel: 'Equations (scroll sideways if cut off)' },
-    children: [{ type: 'element', tagName: 'span', properties: { className: ['math-display'] }, children: [{ type: 'text', value: tex.trim() }] }],
-  };
+function displayBlock(tex) {
+  const focus = widestUnbreakableEm(tex) > MAY_OVERFLOW_EM ? { tabIndex: 0, role: 'group', ariaLabel: 'Equation (scroll sideways if cut off)' } : {};
+  return element('div', { className: ['math-block'], ...focus }, [inlineMath(`\\displaystyle ${groupBrackets(tex)}`)]);
+}
+
+/**
+ * Aligned rows in display mode (they cannot break), scrolling sideways when too wide; rows too
+ * wide for a phone also come as a copy of one breaking formula per row, for narrow columns.
+ * @param {string} tex
+ */
+function alignedBlock(tex) {
+  const rows = tex
+    .replace(/\\begin\{aligned\}|\\end\{aligned\}/g, '')
+    .split('\\\\')
+    .map((row) => row.replace(/&/g, '').trim())
+    .filter(Boolean);
+  const narrow = Math.max(...rows.map(estimateEm)) > NARROW_COPY_EM;
+  const display = element('span', { className: ['math-display'] }, [{ type: 'text', value: groupBrackets(tex) }]);
+  return element('div', { className: ['math-block', 'math-scroll', ...(narrow ? ['math-aligned'] : [])], tabIndex: 0, role: 'group', ariaLabel: 'Equations (scroll sideways if cut off)' }, narrow
+    ? [
+        element('div', { className: ['math-wide'] }, [display]),
+        element('div', { className: ['math-narrow'] }, rows.map((row) => element('div', { className: ['math-row'] }, [inlineMath(`\\displaystyle ${groupBrackets(row)}`)]))),
+      ]
+    : [display]);
 }

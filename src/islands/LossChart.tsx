@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ARTICLE_EPOCHS, ARTICLE_LEARNING_RATES, formatExact, sweep } from '../lib/backprop';
-import { describeLossChart, lossChart, withReaderRate } from '../lib/chart/loss-chart';
+import { describeFloor, describeLossChart, lossChart, withReaderRate } from '../lib/chart/loss-chart';
 import { shown } from '../lib/chart/shown';
 import { useDigits, useParams } from './use-tutorial';
 
@@ -31,6 +31,7 @@ export default function LossChart() {
   const runs = useMemo(() => withReaderRate(article, params, ARTICLE_EPOCHS), [article, lr]);
   const c = useMemo(() => lossChart(runs, width, log), [runs, width, log]);
   const own = (rate: number) => (rate === lr ? ' own' : '');
+  const floor = describeFloor(c);
 
   return (
     <figure class="loss-chart">
@@ -46,7 +47,7 @@ export default function LossChart() {
           aria-describedby="loss-chart-desc"
         >
           <title id="loss-chart-title">Loss against epoch for each learning rate</title>
-          <desc id="loss-chart-desc">{describeLossChart(runs, c.log)}</desc>
+          <desc id="loss-chart-desc">{describeLossChart(runs, c.log, floor)}</desc>
           {c.yTicks.map((t) => (
             <g key={t.label} class="chart-tick">
               <line x1={c.left} x2={c.right} y1={t.at} y2={t.at} />
@@ -76,12 +77,24 @@ export default function LossChart() {
           {c.lines.map(
             (l, i) => l.rise && <circle key={l.lr} class={`chart-rise s${i}`} cx={l.rise.x} cy={l.rise.y} r="4.5" />,
           )}
+          {c.floor && (
+            <g class="chart-floor">
+              <line x1={c.left} x2={c.right} y1={c.floor.at} y2={c.floor.at} />
+              <text x={c.right - 4} y={c.floor.at + 14} text-anchor="end">
+                below {c.floor.label}
+              </text>
+            </g>
+          )}
+          {/* Where a line leaves for below the floor: an arrowhead pointing down, on the floor. */}
+          {c.lines.map((l, i) => l.below && <path key={l.lr} class={`chart-below s${i}`} d={`M${l.below.x - 5} ${l.below.y - 7}l5 7l5 -7`} />)}
         </svg>
       </div>
       {/* Focusable so that, when more digits make it overflow, a keyboard can scroll it; also the stop for its numbers. */}
       <section class="table-wrap" tabIndex={0} aria-label="Key and final values" data-explain-stop="" aria-describedby="explain-keys">
         <table class="chart-key">
-          <caption>Key: E_total at epoch {ARTICLE_EPOCHS}, and the epoch where the loss first rises again (ringed)</caption>
+          <caption>
+            Key: E_total at epoch {ARTICLE_EPOCHS}, and the epoch where the loss first rises again (ringed){floor && `. ${floor}`}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Line</th>

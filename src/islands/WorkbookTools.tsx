@@ -5,7 +5,7 @@
  * when one of these is used, which keeps this island tiny.
  */
 import type { VNode } from 'preact';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { useParams } from './use-tutorial';
 
 const tools = () => import('../lib/workbook');
@@ -17,6 +17,17 @@ export default function WorkbookTools() {
   const [busy, setBusy] = useState(false);
   const [over, setOver] = useState(false);
   const [report, setReport] = useState<VNode | null>(null);
+  const picker = useRef<HTMLInputElement>(null);
+  const checked = useRef<File | undefined>(undefined);
+
+  /** The file box names the file the report is about (a dropped one too), never "No file chosen". */
+  const showChecked = () => {
+    const input = picker.current;
+    if (!input || !checked.current || typeof DataTransfer === 'undefined') return;
+    const files = new DataTransfer();
+    files.items.add(checked.current);
+    input.files = files.files;
+  };
 
   const run = async (start: string, job: () => Promise<string>) => {
     setBusy(true);
@@ -40,13 +51,16 @@ export default function WorkbookTools() {
       setTimeout(() => URL.revokeObjectURL(a.href), 5000);
       return file.status;
     });
-  const check = (file: File | undefined) =>
-    file &&
-    run(`Reading “${file.name}”…`, async () => {
+  const check = (file: File | undefined) => {
+    if (!file) return undefined;
+    checked.current = file;
+    showChecked();
+    return run(`Reading “${file.name}”…`, async () => {
       const done = await (await tools()).checkFileView(file);
       setReport(done.view);
       return done.status;
     });
+  };
 
   return (
     <section class="wb" aria-label="Workbook tools">
@@ -77,16 +91,16 @@ export default function WorkbookTools() {
         <label for="wb-file">Check my workbook (.xlsx): choose the file, or drop it on this box</label>
         <input
           id="wb-file"
+          ref={picker}
           type="file"
           name="workbook"
           accept=".xlsx"
           disabled={busy}
-          onChange={(e) => {
-            const input = e.currentTarget;
-            void check(input.files?.[0]);
-            // Choosing the same file again (after fixing it) should check it again.
-            input.value = '';
-          }}
+          // Emptied as the picker opens, so that choosing the same file again (after fixing it) checks it again;
+          // a picker closed without a choice gives the box back the file checked last.
+          onClick={(e) => (e.currentTarget.value = '')}
+          onCancel={showChecked}
+          onChange={(e) => void check(e.currentTarget.files?.[0])}
         />
       </div>
       <p class="wb-status" role="status" aria-live="polite">

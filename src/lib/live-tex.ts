@@ -11,6 +11,7 @@
  */
 import katex from 'katex';
 import { ARTICLE_DIGITS, ARTICLE_PARAMS, createResolver, formatQuantity, isQuantityName, type QuantityRef } from './backprop';
+import { groupBrackets } from './math-breaks';
 
 /** A slot found in a template. */
 export interface Slot extends QuantityRef {
@@ -63,7 +64,8 @@ export function typesetLive(
   displayMode = true,
 ): string {
   const { tex, slots } = parseSlots(template);
-  let html = katex.renderToString(tex, { displayMode, output: 'htmlAndMathml', throwOnError: true, strict: 'error' });
+  // Brackets as unbreakable groups: a narrow screen breaks the line at = or between terms, not inside "(1 − a)".
+  let html = katex.renderToString(groupBrackets(tex), { displayMode, output: 'htmlAndMathml', throwOnError: true, strict: 'error' });
   // The TeX annotation would keep the build-time numbers after an edit; the MathML carries the meaning.
   html = html.replace(/<annotation encoding="application\/x-tex">[\s\S]*?<\/annotation>/, '');
   for (const slot of slots) {

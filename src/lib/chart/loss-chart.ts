@@ -26,6 +26,16 @@ export interface ChartLine {
   readonly d: string;
   /** The first epoch whose loss rises after falling, and where to mark it. */
   readonly rise?: { readonly epoch: number; readonly x: number; readonly y: number };
+  /** The first epoch whose loss is below the chart's floor, where the line stops on it. */
+  readonly below?: { readonly epoch: number; readonly x: number; readonly y: number };
+}
+
+/** The lowest loss a log axis draws, when some loss is lower: a line of its own, labelled, above the axis. */
+export interface ChartFloor {
+  readonly value: number;
+  readonly at: number;
+  /** The floor as written on the chart ("10⁻³⁰"). */
+  readonly label: string;
 }
 
 /** The whole chart, in SVG user units (one unit = one CSS pixel at the measured width). */
@@ -43,6 +53,27 @@ export interface LossChartModel {
   readonly xTicks: readonly Tick[];
   readonly yTicks: readonly Tick[];
   readonly lines: readonly ChartLine[];
+  /** Set when some loss is below the log axis's lowest decade: those are not drawn, the lines stop at it. */
+  readonly floor?: ChartFloor;
+}
+
+/** How far above the axis a floor is drawn, so that it is a line of its own with its label, not the axis. */
+const FLOOR_GAP = 18;
+
+/** The first epoch (1-based) whose loss is finite and below `floor`, if any. */
+export function firstBelow(loss: ArrayLike<number>, floor: number): number | undefined {
+  for (let i = 0; i < loss.length; i++) if ((loss[i] as number) < floor && Number.isFinite(loss[i])) return i + 1;
+  return undefined;
+}
+
+/** The losses as a line draws them against a floor: the first one below it on the floor, later ones below it not at all. */
+function againstFloor(loss: ArrayLike<number>, floor: number): Float64Array {
+  const out = Float64Array.from(loss);
+  for (let i = 0; i < out.length; i++) {
+    if (!((out[i] as number) < floor)) continue;
+    out[i] = i > 0 && (loss[i - 1] as number) >= floor ? floor : NaN;
+  }
+  return out;
 }
 
 /** The article's six learning rates, plus the reader's own when it is not one of them. */
@@ -101,11 +132,15 @@ export function lossChart(runs: readonly LossRun[], width: number, log?: boolean
 
   let y;
   let yTickValues: number[];
+  let floor: ChartFloor | undefined;
   if (useLog) {
     const y0 = decadeBelow(low);
     const y1 = Math.max(decadeAbove(max), y0 * 10);
-    y = logScale(y0, y1, bottom, top);
-    yTickValues = logTicks(y0, y1, Math.max(3, Math.floor((bottom - top) / 40)));
+    const clipped = runs.some((r) => firstBelow(r.loss, y0) !== undefined);
+    const base = clipped ? bottom - FLOOR_GAP : bottom;
+    y = logScale(y0, y1, base, top);
+    if (clipped) floor = { value: y0, at: base, label: formatPower(Math.round(Math.log10(y0))) };
+    yTickValues = logTicks(y0, y1, Math.max(3, Math.floor((base - top) / 40)));
   } else {
     // Loss is never negative, so the linear axis starts at 0 and ends on a round value above the largest loss.
     // A largest loss under the noise floor is zero for the chart (6e-323 has no round step above it).
@@ -120,10 +155,15 @@ export function lossChart(runs: readonly LossRun[], width: number, log?: boolean
   const x = (i: number) => xs(i + 1);
 
   const lines = runs.map(({ lr, loss }): ChartLine => {
-    const d = linePath(loss, x, clampY);
+    const drawn = floor ? againstFloor(loss, floor.value) : loss;
     const epoch = firstRise(loss);
-    if (epoch === undefined) return { lr, d };
-    return { lr, d, rise: { epoch, x: x(epoch - 1), y: clampY(loss[epoch - 1] as number) } };
+    const under = floor && firstBelow(loss, floor.value);
+    return {
+      lr,
+      d: linePath(drawn, x, clampY),
+      ...(epoch === undefined ? {} : { rise: { epoch, x: x(epoch - 1), y: clampY(loss[epoch - 1] as number) } }),
+      ...(floor && under !== undefined ? { below: { epoch: under, x: x(under - 1), y: floor.at } } : {}),
+    };
   });
 
   return {
@@ -138,14 +178,22 @@ export function lossChart(runs: readonly LossRun[], width: number, log?: boolean
     xTicks: linearTicks(1, epochs, w < 420 ? 3 : 6).map((v) => ({ at: xs(v), label: formatTick(v) })),
     yTicks: yTickValues.map((v) => ({ at: y(v), label: useLog ? formatPower(Math.round(Math.log10(v))) : formatTick(v) })),
     lines,
+    ...(floor ? { floor } : {}),
   };
+}
+
+/** What the chart's floor hides, in words: which rates fall below it, from which epoch (empty without a floor). */
+export function describeFloor(c: Pick<LossChartModel, 'floor' | 'lines'>): string {
+  if (!c.floor) return '';
+  const under = c.lines.flatMap((l) => (l.below ? [`η = ${formatExact(l.lr)} from epoch ${l.below.epoch}`] : []));
+  return `Losses below ${c.floor.label} are not drawn: the line stops on the floor marked “below ${c.floor.label}” (${under.join('; ')}).`;
 }
 
 /**
  * A short text alternative for the chart: the scale, which rate ends lowest,
- * and which rates rise again and from which epoch. The key table holds the numbers.
+ * and which rates rise again and from which epoch, then `floor` (describeFloor). The key table holds the numbers.
  */
-export function describeLossChart(runs: readonly LossRun[], log: boolean): string {
+export function describeLossChart(runs: readonly LossRun[], log: boolean, floor = ''): string {
   const epochs = Math.max(0, ...runs.map((r) => r.loss.length));
   const end = (r: LossRun) => r.loss[epochs - 1] as number;
   const best = runs.filter((r) => Number.isFinite(end(r))).sort((a, b) => end(a) - end(b))[0];
@@ -155,5 +203,5 @@ export function describeLossChart(runs: readonly LossRun[], log: boolean): strin
   });
   return `E_total per epoch on a ${log ? 'logarithmic' : 'linear'} axis, one line per learning rate. ${
     best ? `Lowest after ${epochs} epochs: η = ${formatExact(best.lr)}. ` : ''
-  }${rises.length ? rises.join('; ') : 'No line rises again'}.`;
+  }${rises.length ? rises.join('; ') : 'No line rises again'}.${floor ? ` ${floor}` : ''}`;
 }

@@ -109,3 +109,47 @@ export function formatPower(exponent: number): string {
 export function formatTick(value: number): string {
   return Number.isFinite(value) ? String(Number(value.toPrecision(6))).replace(/-/g, '−') : '';
 }
+
+/** Widths of characters in em, for a wide sans-serif font (the widest a reader's device may use for labels). */
+const CHAR_EM: Readonly<Record<string, number>> = { '.': 0.32, ',': 0.32, '−': 0.84, '-': 0.36, ' ': 0.32, '⁻': 0.45 };
+
+/** The width of a tick label set at font size `size` (the same units back), from its characters. */
+export function labelWidth(label: string, size: number): number {
+  let em = 0;
+  for (const c of label) em += CHAR_EM[c] ?? (/[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(c) ? 0.45 : 0.64);
+  return em * size;
+}
+
+/** A tick with its value, its position along the axis and its label. */
+export interface PlacedTick {
+  readonly value: number;
+  readonly at: number;
+  readonly label: string;
+}
+
+/**
+ * Round-numbered ticks over [lo, hi] whose labels fit: each label takes `room(label)` along the
+ * axis, centred on its tick; no label passes the ends of `within`, and neighbours keep `gap`
+ * apart. Tries `most` ticks and then fewer (coarser 1-2-5 steps) until they fit, leaving out
+ * only a label that would pass an end; never more than `most` + 1 ticks.
+ */
+export function fittingTicks(
+  lo: number,
+  hi: number,
+  at: Scale,
+  room: (label: string) => number,
+  within: readonly [number, number],
+  gap: number,
+  most: number,
+): PlacedTick[] {
+  const [from, to] = within[0] <= within[1] ? within : [within[1], within[0]];
+  for (let count = Math.max(1, most); count >= 1; count--) {
+    const placed = linearTicks(lo, hi, count)
+      .map((value) => ({ value, at: at(value), label: formatTick(value) }))
+      .filter((t) => t.at - room(t.label) / 2 >= from - 1e-9 && t.at + room(t.label) / 2 <= to + 1e-9)
+      .sort((a, b) => a.at - b.at);
+    const apart = placed.every((t, i) => i === 0 || t.at - room(t.label) / 2 - (placed[i - 1] as PlacedTick).at - room((placed[i - 1] as PlacedTick).label) / 2 >= gap);
+    if (apart && placed.length > 0) return placed;
+  }
+  return [];
+}

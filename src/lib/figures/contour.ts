@@ -7,7 +7,7 @@ import { ARTICLE_EPOCHS, evaluate, type ParamName, type Params } from '../backpr
 import { linearScale } from '../chart/scale';
 import { firstRise } from '../chart/oscillation';
 import { pairDescent, type PairPath, type WeightPair } from './descent';
-import { dots, frame, polyline, round, ticks, type Frame } from './geometry';
+import { BELOW_PLOT, dots, frame, leftFor, polyline, round, xTicks, yTicks, type Frame } from './geometry';
 import type { Tick } from '../chart/loss-chart';
 
 /** A range of one weight: its two ends. */
@@ -160,14 +160,15 @@ export interface ContourMap extends Frame {
 export function contourMap(
   p: Params,
   pair: WeightPair,
-  { width = 340, height = 318, gridSize = GRID_SIZE, levels = LEVEL_COUNT, epochs = ARTICLE_EPOCHS } = {},
+  { width = 340, height = 325, gridSize = GRID_SIZE, levels = LEVEL_COUNT, epochs = ARTICLE_EPOCHS } = {},
 ): ContourMap {
-  const box = frame(width, height, 52, 30);
   const path = pairDescent(p, pair, epochs);
   const range = mapRange(path);
   const grid = errorGrid(p, pair, range.x, range.y, gridSize);
+  const y = linearScale(range.y[0], range.y[1], height - BELOW_PLOT, 10);
+  const yLabels = yTicks(range.y[0], range.y[1], y, frame(width, height), 5);
+  const box = frame(width, height, leftFor(yLabels, 52));
   const x = linearScale(range.x[0], range.x[1], box.left, box.right);
-  const y = linearScale(range.y[0], range.y[1], box.bottom, box.top);
   // Grid coordinates to the drawing.
   const gx = linearScale(0, gridSize - 1, box.left, box.right);
   const gy = linearScale(0, gridSize - 1, box.bottom, box.top);
@@ -199,7 +200,7 @@ export function contourMap(
     points: points.join(' '),
     firstRise: firstRise(path.loss),
     falls: (path.loss[last] as number) < (path.loss[0] as number),
-    xTicks: ticks(range.x[0], range.x[1], x, 5),
-    yTicks: ticks(range.y[0], range.y[1], y, 5),
+    xTicks: xTicks(range.x[0], range.x[1], x, box, 5),
+    yTicks: yLabels,
   };
 }

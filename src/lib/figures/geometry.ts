@@ -1,18 +1,35 @@
-/** Small pieces of figure geometry shared by the figures: a plot frame, points as path data, clipping. Pure. */
-import { formatTick, linearTicks, type Scale } from '../chart/scale';
+/** Small pieces of figure geometry shared by the figures: a plot frame, tick labels that fit, points as path data, clipping. Pure. */
+import { fittingTicks, labelWidth, type Scale } from '../chart/scale';
 import type { LossChartModel, Tick } from '../chart/loss-chart';
 
 /** A plot's drawing box inside its SVG viewBox: the same fields as the loss chart's. */
 export type Frame = Pick<LossChartModel, 'width' | 'height' | 'left' | 'right' | 'top' | 'bottom'>;
 
+/** The size of tick labels in the figures' plots, in user units (`.fig-plot` in figures.css). */
+export const TICK_FONT = 14;
+/** Below the plot: a row of tick labels, then the axis's name under the last of them (PlotAxes). */
+export const BELOW_PLOT = 37;
+/** Space kept between two tick labels, and between the vertical axis's labels and the plot. */
+const LABEL_GAP = 6;
+
 /** A frame `width` × `height` with room for tick labels on the left and below. */
-export function frame(width: number, height: number, left = 52, bottom = 30): Frame {
+export function frame(width: number, height: number, left = 52, bottom = BELOW_PLOT): Frame {
   return { width, height, left, right: width - 10, top: 10, bottom: height - bottom };
 }
 
-/** Round-numbered ticks over [lo, hi] placed by `scale`. */
-export function ticks(lo: number, hi: number, scale: Scale, count: number): Tick[] {
-  return linearTicks(lo, hi, count).map((v) => ({ at: round(scale(v)), label: formatTick(v) }));
+/** Ticks over [lo, hi] up the vertical axis (placed by `scale`) whose labels, a line high, neither overlap nor reach the row below the plot. */
+export function yTicks(lo: number, hi: number, scale: Scale, { top, bottom }: Pick<Frame, 'top' | 'bottom'>, most: number): Tick[] {
+  return fittingTicks(lo, hi, scale, () => TICK_FONT * 1.2, [top - TICK_FONT / 2, bottom - 2], LABEL_GAP / 2, most).map((t) => ({ at: round(t.at), label: t.label }));
+}
+
+/** The left margin that holds the widest of `ticks`' labels beside the plot, at least `least`. */
+export function leftFor(ticks: readonly Tick[], least = 40): number {
+  return Math.ceil(Math.max(least, ...ticks.map((t) => labelWidth(t.label, TICK_FONT) + 2 * LABEL_GAP)));
+}
+
+/** Ticks over [lo, hi] along the horizontal axis (placed by `scale`) whose labels neither overlap nor leave the drawing. */
+export function xTicks(lo: number, hi: number, scale: Scale, { width }: Pick<Frame, 'width'>, most: number): Tick[] {
+  return fittingTicks(lo, hi, scale, (label) => labelWidth(label, TICK_FONT), [0, width], LABEL_GAP, most).map((t) => ({ at: round(t.at), label: t.label }));
 }
 
 /**

@@ -7,7 +7,7 @@ import { evaluate, gradientName, WEIGHT_NAMES, type Params, type WeightName } fr
 import { PARAM_LIMIT } from '../params';
 import { linearScale, type Scale } from '../chart/scale';
 import { errorAlong } from './descent';
-import { clipSegment, frame, polyline, round, ticks, type Frame } from './geometry';
+import { BELOW_PLOT, clipSegment, frame, leftFor, polyline, round, xTicks, yTicks, type Frame } from './geometry';
 import type { Tick } from '../chart/loss-chart';
 
 /** The weight range the slope figure shows: its two ends. */
@@ -114,7 +114,6 @@ export function slopeFigure(
   height = 240,
   window: Window = weightWindow(p[w]),
 ): SlopeFigure {
-  const box = frame(width, height, 58);
   const [lo, hi] = window;
   const xs = samples(window);
   const ys = errorAlong(p, w, xs);
@@ -126,8 +125,11 @@ export function slopeFigure(
     Float64Array.from(WEIGHT_NAMES.flatMap((v) => (v === w ? Array.from(ys) : Array.from(errorAlong(p, v, samples(weightWindow(p[v]))))))),
     error,
   );
+  // The vertical axis first: its labels decide how much room the plot leaves them on the left.
+  const y = linearScale(range[0], range[1], height - BELOW_PLOT, 10);
+  const yLabels = yTicks(range[0], range[1], y, frame(width, height), 6);
+  const box = frame(width, height, leftFor(yLabels, 58));
   const x = linearScale(lo, hi, box.left, box.right);
-  const y = linearScale(range[0], range[1], box.bottom, box.top);
   // The tangent in weight units, a quarter of the range either side, then clipped to the plot.
   const reach = (hi - lo) / 4;
   const segment = clipSegment(
@@ -146,8 +148,8 @@ export function slopeFigure(
     curve: polyline(Array.from(xs, x), Array.from(ys, y)),
     point: { x: round(x(p[w])), y: round(y(error)) },
     tangent: segment && [round(x(segment[0])), round(y(segment[1])), round(x(segment[2])), round(y(segment[3]))],
-    xTicks: ticks(lo, hi, x, 8),
-    yTicks: ticks(range[0], range[1], y, 6),
+    xTicks: xTicks(lo, hi, x, box, 8),
+    yTicks: yLabels,
     toWeight: linearScale(box.left, box.right, lo, hi),
   };
 }

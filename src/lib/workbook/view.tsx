@@ -7,25 +7,43 @@
 import type { VNode } from 'preact';
 import type { Block } from './report';
 
+/** A formula that a narrow column breaks only after a * or a +, between factors and terms, never inside "(1-M19)". */
+function breakable(code: string): VNode[] {
+  return code
+    .replace(/[*+]/g, '$&\n')
+    .split('\n')
+    .flatMap((part, i) => [...(i === 0 ? [] : [<wbr />]), <span class="wb-unbroken">{part}</span>]);
+}
+
 /** Renders report blocks; the first cell of each table row is its row header. */
 export function reportView(blocks: readonly Block[]): VNode {
   return (
     <div class="wb-report">
       {blocks.map((b) =>
         b.t === 'table' ? (
-          // The table may scroll sideways: focusable and named, so keyboard users can scroll it too.
+          // The table may scroll sideways: focusable and named, so keyboard users can scroll it too. On a phone the
+          // stylesheet stacks each row into a card whose cells carry their column's name (data-label); the roles keep
+          // it a table to assistive technology, which display: block would otherwise undo in some browsers.
           <section class="table-wrap" tabIndex={0} aria-label={b.caption}>
-            <table>
+            <table role="table">
               <caption>{b.caption}</caption>
-              <thead>
-                <tr>{b.head.map((h) => <th scope="col">{h}</th>)}</tr>
+              <thead role="rowgroup">
+                <tr role="row">{b.head.map((h) => <th scope="col" role="columnheader">{h}</th>)}</tr>
               </thead>
-              <tbody>
+              <tbody role="rowgroup">
                 {b.rows.map((row) => (
-                  <tr>
+                  <tr role="row">
                     {row.map((c, i) => {
-                      const content = typeof c === 'string' ? c : <code>{c.code}</code>;
-                      return i === 0 ? <th scope="row">{content}</th> : <td>{content}</td>;
+                      const content = typeof c === 'string' ? c : <code>{breakable(c.code)}</code>;
+                      return i === 0 ? (
+                        <th scope="row" role="rowheader">
+                          {content}
+                        </th>
+                      ) : (
+                        <td role="cell" data-label={b.head[i]}>
+                          {content}
+                        </td>
+                      );
                     })}
                   </tr>
                 ))}
