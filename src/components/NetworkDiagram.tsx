@@ -11,6 +11,7 @@
 import type { QuantityName, Snapshot } from '../lib/backprop';
 import { shown } from '../lib/chart/shown';
 import { edgeLooks, NODE_ERROR_TERMS } from '../lib/figures/backward';
+import { symbolText } from '../lib/labels';
 
 /** Which numbers the diagram shows. */
 export type DiagramView = 'values' | 'backward';
@@ -180,10 +181,10 @@ export default function NetworkDiagram({ s, digits, view, idPrefix, purpose }: P
       <p class="visually-hidden" id={`${idPrefix}-values`}>
         {backward
           ? 'Backward view: each connection is drawn by the gradient of its weight, each neuron labelled with its error term. Current values: '
-          : 'Inputs i1, i2 feed hidden neurons h1, h2 through w1 to w4; the hidden activations feed outputs o1, o2 through w5 to w8. Current values: '}
+          : 'Inputs i₁, i₂ feed hidden neurons h₁, h₂ through w₁ to w₄; the hidden activations feed outputs o₁, o₂ through w₅ to w₈. Current values: '}
         {described.map((name, k) => (
           <span key={name}>
-            {name} = <span {...shown({ name }, s[name], digits)} />
+            {symbolText(name)} = <span {...shown({ name }, s[name], digits)} />
             {k < described.length - 1 ? ', ' : '.'}
           </span>
         ))}
