@@ -66,8 +66,8 @@ test('after typing into w1, the toolbar announces one short polite summary', asy
   await w1.pressSequentially('0.3', { delay: 80 });
   // Nothing is said while the reader is still typing.
   expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard.filter(Boolean))).toEqual([]);
-  const expected = summariseChange(ARTICLE_PARAMS, { ...ARTICLE_PARAMS, w1: 0.3 }, ARTICLE_DIGITS);
-  expect(expected).toMatch(/^w1 is 0\.3\. E_total is now 0\.\d+\.$/);
+  const expected = summariseChange({ params: ARTICLE_PARAMS, trained: 0 }, { params: { ...ARTICLE_PARAMS, w1: 0.3 }, trained: 0 }, ARTICLE_DIGITS);
+  expect(expected).toMatch(/^w1 is 0\.3\. The total error is now 0\.\d+\.$/);
   await expect(announcer).toHaveText(expected);
   // Give a second, late announcement time to appear before counting.
   await page.waitForTimeout(1200);

@@ -149,7 +149,7 @@ test('keyboard only on 1.3: E_total, walk to w1 through ingredient links, back, 
   await expect(page.locator(':focus .explain-current'), 'the stop marks its current number').toHaveCount(1);
   await page.keyboard.press('End');
   expect(await currentOfFocus(page)).toBe('E_total');
-  await expect(page.locator('[data-explain-said]')).toHaveText(/^E_total = 0\.01418/);
+  await expect(page.locator('[data-explain-said]')).toHaveText(/^Eₜₒₜₐₗ = 0\.01418/);
   await page.keyboard.press('Enter');
   await expectOpen(page, 'E_total');
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('explanation-title');

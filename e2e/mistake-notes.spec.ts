@@ -215,7 +215,8 @@ function problemsIn(notes: readonly ShownNote[], params: Params, digits = 8): st
     if (!near(note.wrong.value, wrong)) problems.push(`${label}: mistaken value ${note.wrong.value}, expected ${wrong}`);
     if (note.wrong.text !== formatTruncated(Number(note.wrong.value), Math.max(8, digits))) problems.push(`${label}: mistaken text ${note.wrong.text}`);
     const agree = sharedDigits(Number(note.wrong.value), Number(note.right.value));
-    if (note.agree.value !== String(agree) || note.agree.text !== String(agree)) problems.push(`${label}: ${note.agree.text} digits in common, the values share ${agree}`);
+    // Two equal values read "Identical", not "17 digits in common"; data-value keeps the count.
+    if (note.agree.value !== String(agree) || note.agree.text !== (agree === 17 ? 'Identical' : String(agree))) problems.push(`${label}: ${note.agree.text} digits in common, the values share ${agree}`);
     if (note.equalShown !== (agree === 17)) problems.push(`${label}: the sentence for equal values ${note.equalShown ? 'shown' : 'hidden'} with ${agree} digits in common`);
     if (!near(note.rightAfter.value, atEpoch(params, ARTICLE_EPOCHS).E_total)) problems.push(`${label}: right E_total@300 ${note.rightAfter.value}`);
     const after = spec.after(params);
@@ -346,7 +347,8 @@ test(`${BACKPROP} and ${UPDATE}: the notes print, with the numbers of a linked c
     const printed = text.replace(/\s+/g, ' ');
     expect(printed.split('Where spreadsheets go wrong').length - 1, path).toBe(count);
     for (const note of notes) {
-      for (const shown of [note.wrong.text, note.right.text, `digits in common ${note.agree.text}`]) expect(printed, `${note.mistakes}: ${shown}`).toContain(shown);
+      const agreed = note.agree.text === 'Identical' ? 'Identical' : `digits in common ${note.agree.text}`;
+      for (const shown of [note.wrong.text, note.right.text, agreed]) expect(printed, `${note.mistakes}: ${shown}`).toContain(shown);
       if (note.wrongAfter) expect(printed, note.mistakes).toContain(note.wrongAfter.text);
     }
     expect(printed).toContain('Check your own workbook');

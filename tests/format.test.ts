@@ -8,8 +8,12 @@ import {
   ARTICLE_DIGITS,
   DIGIT_CHOICES,
   QUANTITY_NAMES,
+  FIELD_CHARS,
+  FIELD_DIGITS,
   UNSHOWABLE,
+  foldedTerm,
   formatExact,
+  formatField,
   formatParameter,
   formatQuantity,
   formatTruncated,
@@ -46,18 +50,29 @@ describe('formatTruncated: the article’s convention', () => {
     expect(formatTruncated(0.60649)).toBe('0.6064');
   });
 
-  test('keeps trailing zeros so every value shows the same precision', () => {
+  test('keeps the trailing zeros of a cut value', () => {
     expect(formatTruncated(0.0141001, 4)).toBe('0.01410');
-    expect(formatTruncated(0.1, 4)).toBe('0.1000');
-    expect(formatTruncated(2, 4)).toBe('2.000');
-    expect(formatTruncated(0, 4)).toBe('0.000');
+    expect(formatTruncated(0.10000000000000002, 4)).toBe('0.1000');
+    expect(formatTruncated(50.00001, 4)).toBe('50.00');
+  });
+
+  test('adds none: an exact value with fewer digits reads as it is, an exact zero as 0', () => {
+    expect(formatTruncated(0, 4)).toBe('0');
+    expect(formatTruncated(-0, 8)).toBe('0');
+    expect(formatTruncated(0.45, 4)).toBe('0.45');
+    expect(formatTruncated(50, 4)).toBe('50');
+    expect(formatTruncated(0.1, 4)).toBe('0.1');
+    expect(formatTruncated(2, 12)).toBe('2');
+    expect(formatTruncated(-0.5, 4)).toBe(`${MINUS}0.5`);
+    expect(formatQuantity({ name: 'w5', epoch: 2 }, 0.45, 4)).toBe('0.45');
   });
 
   test('cuts the decimal JavaScript prints, not the binary noise behind it', () => {
     // 0.15 is stored as 0.1499999999999999944…; its text (and data-value) is "0.15".
-    expect(formatTruncated(0.15, 4)).toBe('0.1500');
-    expect(formatTruncated(0.3, 4)).toBe('0.3000');
-    expect(formatTruncated(1e-7, 4)).toBe(`1.000e${MINUS}7`);
+    expect(formatTruncated(0.15, 4)).toBe('0.15');
+    expect(formatTruncated(0.3, 4)).toBe('0.3');
+    expect(formatTruncated(1e-7, 4)).toBe(`1e${MINUS}7`);
+    expect(formatTruncated(1.2345e-7, 4)).toBe(`1.234e${MINUS}7`);
   });
 
   test('writes negatives with the typographic minus (U+2212)', () => {
@@ -69,7 +84,7 @@ describe('formatTruncated: the article’s convention', () => {
     expect(formatTruncated(1.23456e-9, 4)).toBe(`1.234e${MINUS}9`);
     expect(formatTruncated(-1.23456e-9, 4)).toBe(`${MINUS}1.234e${MINUS}9`);
     expect(formatTruncated(123456789012, 4)).toBe('1.234e11');
-    expect(formatTruncated(1e21, 4)).toBe('1.000e21');
+    expect(formatTruncated(1e21, 4)).toBe('1e21');
     // Just inside the plain range on both sides.
     expect(formatTruncated(0.0000012345, 4)).toBe('0.000001234');
     expect(formatTruncated(123456789, 4)).toBe('123456789');
@@ -109,15 +124,17 @@ describe('formatTruncated: the article’s convention', () => {
     );
   });
 
-  test('property: exactly the requested significant digits (more only for long integer parts)', () => {
+  test('property: the requested significant digits, or the value’s own when fewer (more only for long integer parts)', () => {
     fc.assert(
       fc.property(
         fc.double({ noNaN: true, noDefaultInfinity: true }).filter((x) => x !== 0),
         fc.integer({ min: 1, max: 17 }),
         (x, sig) => {
           const text = formatTruncated(x, sig);
-          const exponent = Number(Math.abs(x).toExponential().split('e')[1]);
-          const expected = !text.includes('e') && exponent + 1 > sig ? exponent + 1 : sig;
+          const [mantissa = '', exp = '0'] = Math.abs(x).toExponential().split('e');
+          const exponent = Number(exp);
+          const own = mantissa.replace('.', '').length;
+          const expected = !text.includes('e') && exponent + 1 > Math.min(sig, own) ? exponent + 1 : Math.min(sig, own);
           expect(shownDigits(text)).toHaveLength(expected);
         },
       ),
@@ -171,6 +188,54 @@ describe('never NaN, Infinity or undefined on screen', () => {
         expect(text).not.toMatch(FORBIDDEN);
       }
     }
+  });
+});
+
+describe('signs folded into the operator before a term', () => {
+  test('a negative term after "+" reads as a subtraction, after "−" as an addition', () => {
+    expect(foldedTerm('+', `${MINUS}0.03126`)).toEqual({ operator: MINUS, text: '0.03126' });
+    expect(foldedTerm(MINUS, `${MINUS}0.1`)).toEqual({ operator: '+', text: '0.1' });
+    expect(foldedTerm('+', '0.01022')).toEqual({ operator: '+', text: '0.01022' });
+    expect(foldedTerm(MINUS, '0')).toEqual({ operator: MINUS, text: '0' });
+  });
+
+  test('property: the folded pair means what the unfolded one did', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('+', MINUS), fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }), (operator, x) => {
+        const text = formatTruncated(x, 6);
+        const folded = foldedTerm(operator, text);
+        expect(folded.text.startsWith(MINUS)).toBe(false);
+        const signed = (op: string, t: string) => (op === MINUS ? -1 : 1) * readBack(t);
+        expect(signed(folded.operator, folded.text)).toBe(signed(operator, text));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('formatField: what a parameter field shows while not edited', () => {
+  test('a value as entered, as before', () => {
+    expect(formatField(0.15, 4)).toBe('0.15');
+    expect(formatField(-0.5, 4)).toBe('-0.5');
+    expect(formatField(1e-7, 4)).toBe('1e-7');
+    expect(formatField(1000000, 4)).toBe('1000000');
+  });
+
+  test('a trained weight to the page’s digits, at most FIELD_DIGITS, marked as cut', () => {
+    expect(formatField(0.3974272851711, 4)).toBe('0.3974…');
+    expect(formatField(-0.3974272851711, 6)).toBe('-0.397427…');
+    expect(formatField(0.3974272851711, Infinity)).toBe(`0.${'39742728'.slice(0, FIELD_DIGITS)}…`);
+  });
+
+  test('property: at most FIELD_CHARS characters and "…", and exact whenever it shows no "…"', () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }), fc.constantFrom(...DIGIT_CHOICES), (x, digits) => {
+        const text = formatField(x, digits);
+        expect(text.replace(/…$/, '').length).toBeLessThanOrEqual(FIELD_CHARS);
+        if (!text.endsWith('…')) expect(Number(text)).toBe(x === 0 ? 0 : x);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

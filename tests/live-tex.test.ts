@@ -8,6 +8,7 @@ import {
   ARTICLE_PARAMS,
   QUANTITY_NAMES,
   createResolver,
+  foldedTerm,
   formatQuantity,
   type QuantityName,
 } from '../src/lib/backprop';
@@ -163,7 +164,7 @@ describe('typesetLive', () => {
           const { value, text } = articleValue(slot);
           for (const found of [visual[i], math[i]]) {
             expect(found?.value).toBe(String(value));
-            expect(found?.text).toBe(text);
+            expect(found?.text).toBe(slot.fold ? foldedTerm(slot.fold, text).text : text);
             expect(found?.epoch).toBe(slot.epoch !== undefined && slot.epoch !== 1 ? String(slot.epoch) : undefined);
             expect(found?.lr).toBe(slot.lr !== undefined ? String(slot.lr) : undefined);
           }
@@ -171,5 +172,29 @@ describe('typesetLive', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('a negative term after "+" or "−" folds its sign into the operator', () => {
+  /** Values for a template: `x` negative, everything else the article's. */
+  const negativeX = (slot: Slot) => (slot.name === 'dE2_da_h1' ? { value: -0.031268, text: '−0.03126' } : articleValue(slot));
+  const template = '({{dE1_da_h1}} + {{dE2_da_h1}}) \\cdot {{i1}} - {{w2}}^2 - {{lr}}';
+
+  test('the slots after "+" and "−" fold; a slot raised to a power does not', () => {
+    const { slots } = parseSlots(template);
+    expect(slots.map((s) => s.fold)).toEqual([undefined, '+', undefined, undefined, '−']);
+  });
+
+  test('the number shows its magnitude and the operator before it flips, in the picture and the MathML, data-value signed', () => {
+    const html = typesetLive(template, negativeX);
+    const math = mathml(html);
+    const visual = html.slice(html.indexOf('katex-html'));
+    for (const part of [visual, math]) {
+      expect(part).not.toMatch(/[+−]<\/(span|mo)>(?:<[^>]*>)*−/);
+      expect(part).toMatch(/data-fold-op="1" data-sign="\+">−</);
+      expect(part).toMatch(/data-q="dE2_da_h1" data-value="-0.031268"[^>]*data-fold="1">0\.03126</);
+    }
+    // The learning rate after "−" is positive: its operator stays.
+    expect(visual).toMatch(/data-fold-op="4" data-sign="−">−</);
   });
 });

@@ -140,7 +140,7 @@ describe('the notes’ numbers', () => {
             const agree = resolve({ name: agreeName(column, rule.id), epoch });
             const expected = Number.isFinite(wrong) ? sharedDigits(wrong, right[epoch - 1]?.[column] ?? Number.NaN) : 0;
             if (agree !== expected) throw new Error(`${rule.id} ${column}@${epoch}: ${agree} digits, expected ${expected}`);
-            expect(formatMistakeQuantity({ name: agreeName(column, rule.id), epoch }, agree, 4)).toBe(String(expected));
+            expect(formatMistakeQuantity({ name: agreeName(column, rule.id), epoch }, agree, 4)).toBe(expected === 17 ? 'Identical' : String(expected));
           }
         }
       }),
@@ -167,8 +167,10 @@ describe('the notes’ numbers', () => {
       }),
       { numRuns: 80 },
     );
-    // The article's values have t1 = t2: the note opens showing the two equal.
+    // The article's values have t1 = t2: the note opens showing the two equal, in a word, not as "17 digits".
     expect(createMistakeResolver(ARTICLE_PARAMS)({ name: agreeName('dE_dw7', 't1-for-t2') })).toBe(17);
+    expect(formatMistakeQuantity({ name: agreeName('dE_dw7', 't1-for-t2') }, 17, 4)).toBe('Identical');
+    expect(formatMistakeQuantity({ name: agreeName('dE_dw7', 't1-for-t2') }, 16, 4)).toBe('16');
   });
 });
 

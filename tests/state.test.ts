@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ARTICLE_PARAMS } from '../src/lib/backprop';
+import { ARTICLE_PARAMS, advance, type Params } from '../src/lib/backprop';
 import { summariseChange } from '../src/lib/announce';
 import { $digits, $params, currentQuery, resetParams, setDigits, setParam, setParams, watchState } from '../src/state/tutorial';
 
@@ -74,18 +74,28 @@ describe('watching the state', () => {
 });
 
 describe('edit announcements', () => {
-  it('names the changed value and the new total error', () => {
-    const after = { ...ARTICLE_PARAMS, w1: 0.3 };
-    expect(summariseChange(ARTICLE_PARAMS, after, 4)).toMatch(/^w1 is 0\.3\. E_total is now 0\.\d{4}/);
+  const at = (params: Params, trained = 0) => ({ params, trained });
+
+  it('names the changed value, in symbols, and the new total error in words', () => {
+    expect(summariseChange(at(ARTICLE_PARAMS), at({ ...ARTICLE_PARAMS, w1: 0.3 }), 4)).toMatch(/^w1 is 0\.3\. The total error is now 0\.\d{4}/);
+    expect(summariseChange(at(ARTICLE_PARAMS), at({ ...ARTICLE_PARAMS, lr: 0.5 }), 4)).toMatch(/^η is 0\.5\./);
   });
 
   it('says nothing when nothing changed', () => {
-    expect(summariseChange(ARTICLE_PARAMS, ARTICLE_PARAMS, 4)).toBe('');
+    expect(summariseChange(at(ARTICLE_PARAMS), at(ARTICLE_PARAMS), 4)).toBe('');
   });
 
   it('recognises a reset and counts many changes instead of listing them', () => {
     const many = { ...ARTICLE_PARAMS, w1: 1, w2: 1, w3: 1, w4: 1 };
-    expect(summariseChange(many, ARTICLE_PARAMS, 4)).toMatch(/^Reset to the article's values/);
-    expect(summariseChange(ARTICLE_PARAMS, many, 4)).toMatch(/^4 values changed/);
+    expect(summariseChange(at(many), at(ARTICLE_PARAMS), 4)).toMatch(/^Reset to the article's values/);
+    expect(summariseChange(at(ARTICLE_PARAMS), at(many), 4)).toMatch(/^4 values changed/);
+  });
+
+  it('says how far training went, and when it is undone', () => {
+    const trained = advance(ARTICLE_PARAMS, 3);
+    expect(summariseChange(at(ARTICLE_PARAMS), at(trained, 3), 4)).toMatch(/^Trained to epoch 4, after 3 updates\. The total error is now 0\.\d+\.$/);
+    expect(summariseChange(at(trained, 3), at(ARTICLE_PARAMS), 4)).toMatch(/^Reset to the article's values/);
+    const from = { ...ARTICLE_PARAMS, w1: 0.3 };
+    expect(summariseChange(at(advance(from, 2), 2), at(from), 4)).toMatch(/^Back to the starting weights\./);
   });
 });

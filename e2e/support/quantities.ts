@@ -26,6 +26,8 @@ export interface Shown {
   readonly formControl: boolean;
   /** A mistake note's number still as the build wrote it (Node's arithmetic): its module has not rendered yet. */
   readonly fromBuild: boolean;
+  /** A term after "+" or "−" whose sign folds into that operator (`data-fold`): its text is the magnitude. */
+  readonly folds: boolean;
   /** A short description for failure messages. */
   readonly where: string;
 }
@@ -44,6 +46,7 @@ export async function readShown(page: Page, within?: string): Promise<Shown[]> {
         text: (el.textContent ?? '').trim(),
         formControl: el.matches('input, select, textarea'),
         fromBuild: (el.getAttribute('data-q') ?? '').includes('--') && !document.documentElement.hasAttribute('data-mistake-notes'),
+        folds: el.hasAttribute('data-fold'),
         where: `#${index} <${el.tagName.toLowerCase()}> in ${inMath}${el.closest('[id]') ? ` under #${el.closest('[id]')?.id}` : ''}`,
       };
     }),
@@ -100,7 +103,9 @@ export function compareShown(math: MathModule, shown: readonly Shown[], params: 
     if (s.value !== String(value) && !close) problems.push(`${label}: data-value "${s.value}", expected "${String(value)}"`);
     if (s.formControl) continue;
     const digits = s.fixedDigits === null ? pageDigits : Math.max(Number(s.fixedDigits), pageDigits);
-    const text = format(ref, value, digits);
+    const formatted = format(ref, value, digits);
+    // A folding term shows its magnitude; its sign is the operator's (checked where the operators are).
+    const text = s.folds && formatted.startsWith('\u2212') ? formatted.slice(1) : formatted;
     if (s.text !== text) problems.push(`${label}: text "${s.text}", expected "${text}"`);
   }
   return problems;

@@ -16,6 +16,7 @@ import { shown } from '../lib/chart/shown';
 import { edgeLooks } from '../lib/figures/backward';
 import { CONNECTIONS, connectionQuantity, describedQuantities, NEURONS, neuronQuantities, symbolParts, type DiagramView } from '../lib/figures/network';
 import NetworkNarrow from './NetworkNarrow';
+import { symbolText } from '../lib/labels';
 
 export type { DiagramView } from '../lib/figures/network';
 
@@ -151,10 +152,10 @@ export default function NetworkDiagram({ s, digits, view, idPrefix, purpose }: P
       <p class="visually-hidden" id={`${idPrefix}-values`}>
         {view === 'backward'
           ? 'Backward view: each connection is drawn by the gradient of its weight, each neuron labelled with its error term. Current values: '
-          : 'Inputs i1, i2 feed hidden neurons h1, h2 through w1 to w4; the hidden activations feed outputs o1, o2 through w5 to w8. Current values: '}
+          : 'Inputs i₁, i₂ feed hidden neurons h₁, h₂ through w₁ to w₄; the hidden activations feed outputs o₁, o₂ through w₅ to w₈. Current values: '}
         {described.map((name, k) => (
           <span key={name}>
-            {name} = <span {...shown({ name }, s[name], digits)} />
+            {symbolText(name)} = <span {...shown({ name }, s[name], digits)} />
             {k < described.length - 1 ? ', ' : '.'}
           </span>
         ))}

@@ -11,6 +11,7 @@ import type { WeightPair } from '../lib/figures/descent';
 import { useDigits, useParams } from './use-tutorial';
 import PlotAxes from '../components/PlotAxes';
 import WeightPicker from '../components/WeightPicker';
+import { E_TOTAL_TEXT } from '../lib/labels';
 
 interface Props {
   /** The pair shown first (the page computes it at build time). */
@@ -47,7 +48,7 @@ export default function ContourFigure({ pair: initialPair }: Props) {
         aria-describedby={`${id}-desc`}
       >
         <title id={`${id}-title`}>
-          Contours of E_total over {a} and {b}, with the path of {ARTICLE_EPOCHS} epochs of descent
+          Contours of {E_TOTAL_TEXT} over {a} and {b}, with the path of {ARTICLE_EPOCHS} epochs of descent
         </title>
         <defs>
           <clipPath id={`${id}-clip`}>
@@ -78,21 +79,23 @@ export default function ContourFigure({ pair: initialPair }: Props) {
         </g>
       </svg>
       <figcaption id={`${id}-desc`}>
-        E_total over {a} (across) and {b} (up), with the other six weights, the inputs and the targets held at
-        their current values; lines join points of equal E_total, {m.contours.length} levels from the
+        <i>E</i><sub>total</sub> over {a} (across) and {b} (up), with the other six weights, the inputs and the targets held at
+        their current values; lines join points of equal <i>E</i><sub>total</sub>, {m.contours.length} levels from the
         {' '}{m.gridSize} × {m.gridSize} grid drawn. The path starts (ringed) at {a} ={' '}
         <span {...shown({ name: a }, params[a], digits)} />, {b} = <span {...shown({ name: b }, params[b], digits)} />,
-        E_total = <span {...shown({ name: 'E_total' }, m.path.loss[0] ?? NaN, digits)} />, and takes{' '}
+        <i>E</i><sub>total</sub> = <span {...shown({ name: 'E_total' }, m.path.loss[0] ?? NaN, digits)} />, and takes{' '}
         {ARTICLE_EPOCHS} steps at η = <span {...shown({ name: 'lr' }, params.lr, digits)} /> with only these two
         weights learning, one dot per epoch. At epoch {ARTICLE_EPOCHS} it reaches {a} ={' '}
         <span data-end={a}>{formatTruncated(m.path.a[last] ?? NaN, digits)}</span>, {b} ={' '}
-        <span data-end={b}>{formatTruncated(m.path.b[last] ?? NaN, digits)}</span>, E_total{' '}
+        <span data-end={b}>{formatTruncated(m.path.b[last] ?? NaN, digits)}</span>, <i>E</i><sub>total</sub>{' '}
         <span data-end="E_total">{formatTruncated(m.path.loss[last] ?? NaN, digits)}</span>
         {m.firstRise === undefined ? (
-          m.falls ? '; E_total never rises on the way.' : '; E_total does not fall.'
+          <>
+            ; <i>E</i><sub>total</sub> {m.falls ? 'never rises on the way.' : 'does not fall.'}
+          </>
         ) : (
           <>
-            ; E_total first rises at epoch <span data-first-rise={String(m.firstRise)}>{m.firstRise}</span>: the step
+            ; <i>E</i><sub>total</sub> first rises at epoch <span data-first-rise={String(m.firstRise)}>{m.firstRise}</span>: the step
             is too large and overshoots.
           </>
         )}

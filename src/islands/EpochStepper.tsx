@@ -1,13 +1,15 @@
 /**
  * Section 1.5's epoch stepper: walks training forward and back one update at a
  * time at the reader's learning rate. The epoch shown is this island's own view
- * state; the reader's parameters change only through "Use these weights".
+ * state; the reader's parameters change only through "Use these weights", which trains the shared
+ * state that many epochs (the address says `trained=`, not eight long weights).
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { atEpoch, formatTruncated, WEIGHT_NAMES } from '../lib/backprop';
 import { shown } from '../lib/chart/shown';
-import { isLocked, setParam } from '../state/tutorial';
+import { canTrain, train } from '../state/tutorial';
 import { useDigits, useParams } from './use-tutorial';
+import { symbolText } from '../lib/labels';
 
 const ROWS = ['E1', 'E2', ...WEIGHT_NAMES] as const;
 
@@ -19,15 +21,15 @@ export default function EpochStepper() {
   const s = useMemo(() => atEpoch(params, epoch), [params, epoch]);
   // In an embed whose course page fixes a weight, the weights cannot be taken over (after hydration, as the server rendered it free).
   const [weightsFixed, setWeightsFixed] = useState(false);
-  useEffect(() => setWeightsFixed(WEIGHT_NAMES.some(isLocked)), []);
+  useEffect(() => setWeightsFixed(!canTrain()), []);
 
   // Announce only what a button did, not every keystroke elsewhere on the page.
   const go = (n: number) => {
     setEpoch(n);
-    setSaid(`Epoch ${n}: E_total ${formatTruncated(atEpoch(params, n).E_total, digits)}`);
+    setSaid(`Epoch ${n}: the total error is ${formatTruncated(atEpoch(params, n).E_total, digits)}`);
   };
   const adopt = () => {
-    for (const w of WEIGHT_NAMES) setParam(w, s[w]);
+    if (!train(epoch - 1)) return;
     setEpoch(1);
     setSaid(`Epoch ${epoch}'s weights are now the starting weights.`);
   };
@@ -49,14 +51,14 @@ export default function EpochStepper() {
       <p class="stepper-total" data-explain-stop="" tabIndex={0} role="group" aria-label="Total error" aria-describedby="explain-keys">
         Epoch <strong>{epoch}</strong>
         {epoch > 1 ? ` (after ${epoch - 1} update${epoch > 2 ? 's' : ''} at η = ` : ' (the starting weights'}
-        {epoch > 1 && <span {...shown({ name: 'lr' }, params.lr, digits)} />}): E_total ={' '}
+        {epoch > 1 && <span {...shown({ name: 'lr' }, params.lr, digits)} />}): <i>E</i><sub>total</sub> ={' '}
         <strong {...shown({ name: 'E_total', epoch }, s.E_total, digits)} />
       </p>
       <div data-explain-stop="" tabIndex={0} role="group" aria-label={`Values at epoch ${epoch}`} aria-describedby="explain-keys">
         <dl class="stepper-values">
           {ROWS.map((name) => (
             <div key={name}>
-              <dt>{name}</dt>
+              <dt>{symbolText(name)}</dt>
               <dd {...shown({ name, epoch }, s[name], digits)} />
             </div>
           ))}

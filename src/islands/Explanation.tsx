@@ -161,7 +161,9 @@ function Body({ entry, all, props }: { entry: Entry; all: Explanations; props: E
   const says = SAYS[locked ? 'locked' : kind];
   return (
     <>
-      <p class="explain-meaning">{entry.meaning}</p>
+      <p class="explain-meaning">
+        <Markup html={entry.meaning} />
+      </p>
       <Run target={target} params={params} digits={digits} />
       {says && <p data-explain-says={locked ? 'locked' : kind}>{says}</p>}
       <LiveEquation
@@ -185,10 +187,25 @@ function Body({ entry, all, props }: { entry: Entry; all: Explanations; props: E
   );
 }
 
-/** A step of the trail, short: its name, and its epoch where that changes along the way (the rate never does). */
-function trailLabel(ref: QuantityRef, before: QuantityRef | undefined): string {
-  const epoch = epochOf(ref);
-  return before === undefined ? describeRef({ name: ref.name, epoch }) : epoch === epochOf(before) ? ref.name : `${ref.name}, epoch ${epoch}`;
+/** Where a value stands when not at epoch 1 of the page's own run, in words: `at epoch 3, η = 0.5`. */
+function runOf(ref: QuantityRef): string {
+  return describeRef(ref).slice(describeRef({ name: ref.name }).length).trim();
+}
+
+/**
+ * A step of the trail, short: its symbol (typeset once the explanations are there), and its epoch
+ * where that changes along the way (the rate never does).
+ */
+function TrailLabel({ refd, before, all }: { refd: QuantityRef; before: QuantityRef | undefined; all: Explanations | undefined }) {
+  const epoch = epochOf(refd);
+  const shownEpoch = before === undefined ? epoch > 1 : epoch !== epochOf(before);
+  const symbol = all ? <Markup html={all[refd.name].symbol} /> : describeRef({ name: refd.name });
+  return (
+    <>
+      {symbol}
+      {shownEpoch && `, epoch ${epoch}`}
+    </>
+  );
 }
 
 export default function Explanation(props: ExplanationProps) {
@@ -207,10 +224,12 @@ export default function Explanation(props: ExplanationProps) {
                 <li key={i}>
                   {i < trail.length - 1 ? (
                     <button type="button" onClick={() => back(i)}>
-                      {trailLabel(r, trail[i - 1])}
+                      <TrailLabel refd={r} before={trail[i - 1]} all={explanations} />
                     </button>
                   ) : (
-                    <span aria-current="step">{trailLabel(r, trail[i - 1])}</span>
+                    <span aria-current="step">
+                      <TrailLabel refd={r} before={trail[i - 1]} all={explanations} />
+                    </span>
                   )}
                 </li>
               ))}
@@ -224,7 +243,7 @@ export default function Explanation(props: ExplanationProps) {
         </button>
       </div>
       <h2 id="explanation-title" tabIndex={-1}>
-        {entry && <Markup html={entry.symbol} />} <span class="explain-name">{describeRef(target)}</span>
+        {entry ? <Markup html={entry.symbol} /> : describeRef({ name: target.name })} <span class="explain-name">{runOf(target)}</span>
       </h2>
       {entry && explanations ? (
         <Body entry={entry} all={explanations} props={props} />

@@ -8,6 +8,7 @@ import { ARTICLE_EPOCHS, ARTICLE_LEARNING_RATES, formatExact, sweep } from '../l
 import { describeFloor, describeLossChart, lossChart, withReaderRate } from '../lib/chart/loss-chart';
 import { shown } from '../lib/chart/shown';
 import { useDigits, useParams } from './use-tutorial';
+import { E_TOTAL_TEXT } from '../lib/labels';
 
 export default function LossChart() {
   const params = useParams();
@@ -36,7 +37,7 @@ export default function LossChart() {
   return (
     <figure class="loss-chart">
       <label class="chart-scale">
-        <input type="checkbox" checked={c.log} onChange={(e) => setLog(e.currentTarget.checked)} /> Logarithmic E_total
+        <input type="checkbox" checked={c.log} onChange={(e) => setLog(e.currentTarget.checked)} /> Logarithmic <i>E</i><sub>total</sub>
         axis
       </label>
       <div class="chart-frame" ref={frame}>
@@ -66,7 +67,7 @@ export default function LossChart() {
           ))}
           <path class="chart-axis" d={`M${c.left} ${c.top}V${c.bottom}H${c.right}`} />
           <text x="4" y="14">
-            E_total
+            {E_TOTAL_TEXT}
           </text>
           <text x={c.right} y={c.height - 4} text-anchor="end">
             epoch
@@ -92,14 +93,12 @@ export default function LossChart() {
       {/* Focusable so that, when more digits make it overflow, a keyboard can scroll it; also the stop for its numbers. */}
       <section class="table-wrap" tabIndex={0} aria-label="Key and final values" data-explain-stop="" aria-describedby="explain-keys">
         <table class="chart-key">
-          <caption>
-            Key: E_total at epoch {ARTICLE_EPOCHS}, and the epoch where the loss first rises again (ringed){floor && `. ${floor}`}
-          </caption>
+          <caption>Key: <i>E</i><sub>total</sub> at epoch {ARTICLE_EPOCHS}, and the epoch where the loss first rises again (ringed){floor && `. ${floor}`}</caption>
           <thead>
             <tr>
               <th scope="col">Line</th>
               <th scope="col">η</th>
-              <th scope="col">E_total</th>
+              <th scope="col"><i>E</i><sub>total</sub></th>
               <th scope="col">Rises at</th>
             </tr>
           </thead>

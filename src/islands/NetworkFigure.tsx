@@ -1,17 +1,17 @@
 /**
  * The network diagram with its two views (values, backward) and the Train control, which plays
  * gradient descent epoch by epoch by moving the eight weights in the shared state, so that every
- * number on the page follows. Training counts epochs from the weights in force when it began; any
- * other change of the parameters starts the count again. Stops at epoch 300; under reduced motion
+ * number on the page follows. The epoch shown is the state's training count (a hand edit starts it
+ * again, and an address with `trained=` reopens at it). Stops at epoch 300; under reduced motion
  * it only steps. Hydrates when needed: the drawing is on screen at load but its code is not.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { advance, evaluate, formatTruncated, WEIGHT_NAMES, type Params } from '../lib/backprop';
+import { evaluate, formatTruncated } from '../lib/backprop';
 import { shown } from '../lib/chart/shown';
 import { epochsDue, LAST_EPOCH, SPEEDS } from '../lib/figures/training';
-import { $params, setParams } from '../state/tutorial';
+import { $params, $trained, canTrain, train, untrain } from '../state/tutorial';
 import NetworkDiagram, { type DiagramView } from '../components/NetworkDiagram';
-import { useDigits, useParams } from './use-tutorial';
+import { useDigits, useParams, useTrained } from './use-tutorial';
 
 interface Props {
   /** The view shown first. */
@@ -22,31 +22,16 @@ interface Props {
   purpose?: string;
 }
 
-/** Only the weights of `p`: what a training epoch changes. */
-function weightsOf(p: Params): Partial<Params> {
-  return Object.fromEntries(WEIGHT_NAMES.map((w) => [w, p[w]]));
-}
-
 export default function NetworkFigure({ view: initialView = 'values', id = 'fig-network', purpose = 'the network and its values' }: Props) {
   const params = useParams();
   const digits = useDigits();
   const s = useMemo(() => evaluate(params), [params]);
   const [view, setView] = useState<DiagramView>(initialView);
-  const [epoch, setEpoch] = useState(1);
+  const epoch = useTrained() + 1;
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<number>(SPEEDS[1]);
   const [reduced, setReduced] = useState(false);
   const [said, setSaid] = useState('');
-  // The parameters this control last put in force: any others are the reader's, and restart the count.
-  const ours = useRef<Params | undefined>(undefined);
-  const start = useRef<Params>(params);
-
-  useLayoutEffect(() => {
-    if (params === ours.current) return;
-    start.current = params;
-    setEpoch(1);
-    setPlaying(false);
-  }, [params]);
 
   // Reduced motion is read after hydration (the server cannot know it), and followed if it changes.
   useLayoutEffect(() => {
@@ -60,17 +45,11 @@ export default function NetworkFigure({ view: initialView = 'values', id = 'fig-
     return () => query.removeEventListener('change', follow);
   }, []);
 
-  /** Plays `count` epochs at once from the weights in force; returns the epoch reached. */
-  const play = (count: number, from: number): number => {
-    if (count <= 0) return from;
-    setParams(weightsOf(advance($params.get(), count)));
-    ours.current = $params.get();
-    setEpoch(from + count);
-    return from + count;
-  };
+  /** Plays `count` epochs at once from the weights in force; returns the epoch reached (`from` if refused). */
+  const play = (count: number, from: number): number => (count > 0 && train(count) ? $trained.get() + 1 : from);
 
   const sayEpoch = (n: number) =>
-    setSaid(`Epoch ${n}: E_total ${formatTruncated(evaluate($params.get()).E_total, digits)}`);
+    setSaid(`Epoch ${n}: the total error is ${formatTruncated(evaluate($params.get()).E_total, digits)}`);
 
   // Whether frames may still play epochs: cleared at once on Pause, since the effect's own cleanup runs
   // only after the next render, by when one more frame may have played an epoch after the reader paused.
@@ -84,10 +63,14 @@ export default function NetworkFigure({ view: initialView = 'values', id = 'fig-
     let played = 0;
     let frame = requestAnimationFrame(function tick(now) {
       if (!running.current) return;
+      // Another change since the last frame (an edit of the reader's own starts the count again, Reset): stop.
+      if ($trained.get() + 1 !== from + played) return setPlaying(false);
       const due = epochsDue(now - began, speed, played, from + played);
       const reached = play(due, from + played);
+      // Refused (a locked weight, an overflow): nothing more to play.
+      const refused = due > 0 && reached === from + played;
       played += due;
-      if (reached >= LAST_EPOCH) {
+      if (reached >= LAST_EPOCH || refused) {
         setPlaying(false);
         sayEpoch(reached);
       } else frame = requestAnimationFrame(tick);
@@ -108,12 +91,11 @@ export default function NetworkFigure({ view: initialView = 'values', id = 'fig-
   const restart = () => {
     running.current = false;
     setPlaying(false);
-    setParams(weightsOf(start.current));
-    ours.current = $params.get();
-    setEpoch(1);
+    untrain();
     setSaid('Back to epoch 1, the starting weights.');
   };
-  const done = epoch >= LAST_EPOCH;
+  // Training cannot move a weight an embed locks.
+  const done = epoch >= LAST_EPOCH || !canTrain();
 
   return (
     <div class="fig" id={id}>
@@ -166,10 +148,10 @@ export default function NetworkFigure({ view: initialView = 'values', id = 'fig-
           )}
         </div>
         <p class="train-status">
-          Epoch <strong data-train-epoch={String(epoch)}>{epoch}</strong> of {LAST_EPOCH}
+          Epoch <strong data-train-epoch={String(epoch)}>{epoch}</strong>{epoch <= LAST_EPOCH ? ` of ${LAST_EPOCH}` : ''}
           {epoch > 1 ? ` (after ${epoch - 1} update${epoch > 2 ? 's' : ''} at η = ` : ' (the starting weights)'}
           {epoch > 1 && <span {...shown({ name: 'lr' }, params.lr, digits)} />}
-          {epoch > 1 && ')'}: E_total = <span {...shown({ name: 'E_total' }, s.E_total, digits)} />
+          {epoch > 1 && ')'}: <i>E</i><sub>total</sub> = <span {...shown({ name: 'E_total' }, s.E_total, digits)} />
           {reduced ? '. Reduced motion is on, so training only steps.' : ''}
         </p>
         <p class="visually-hidden" role="status">

@@ -11,6 +11,7 @@ import { isLocked, setParam } from '../state/tutorial';
 import { useDigits, useParams } from './use-tutorial';
 import PlotAxes from '../components/PlotAxes';
 import WeightPicker from '../components/WeightPicker';
+import { E_TOTAL_TEXT } from '../lib/labels';
 
 /** Dragging sets the weight to a hundredth: finer than a pixel, and a value a reader would type. */
 const DRAG_STEP = 0.01;
@@ -71,7 +72,7 @@ export default function SlopeFigure({ weight: initialWeight = 'w5' }: { weight?:
           ? {}
           : { onPointerDown, onPointerMove, onPointerUp: release, onPointerCancel: release, onLostPointerCapture: release })}
       >
-        <title id={`${id}-title`}>E_total against {w}, everything else held</title>
+        <title id={`${id}-title`}>{E_TOTAL_TEXT} against {w}, everything else held</title>
         <PlotAxes box={f} xTicks={f.xTicks} yTicks={f.yTicks} xName={w} yGrid />
         <path class="chart-axis" d={`M${f.left} ${f.top}V${f.bottom}H${f.right}`} aria-hidden="true" />
         <path class="slope-curve" d={f.curve} aria-hidden="true" />
@@ -100,13 +101,13 @@ export default function SlopeFigure({ weight: initialWeight = 'w5' }: { weight?:
           aria-valuenow={params[w]}
           aria-valuemin={f.window[0]}
           aria-valuemax={f.window[1]}
-          aria-valuetext={`${w} = ${String(params[w])}, E_total = ${formatTruncated(f.error, digits)}`}
+          aria-valuetext={`${w} = ${String(params[w])}, ${E_TOTAL_TEXT} = ${formatTruncated(f.error, digits)}`}
           onKeyDown={fixed ? undefined : onKeyDown}
         />
       </svg>
       <figcaption id={`${id}-desc`}>
-        E_total against <strong>{w}</strong>, with the other seven weights, the inputs and the targets held at
-        their current values. At {w} = <span {...shown({ name: w }, params[w], digits)} />, E_total ={' '}
+        <i>E</i><sub>total</sub> against <strong>{w}</strong>, with the other seven weights, the inputs and the targets held at
+        their current values. At {w} = <span {...shown({ name: w }, params[w], digits)} />, <i>E</i><sub>total</sub> ={' '}
         <span {...shown({ name: 'E_total' }, f.error, digits)} />. The tangent’s slope is ∂E/∂{w} ={' '}
         <span {...shown({ name: g }, f.slope, digits)} />; the slope measured on the curve itself (a central
         difference, ±10⁻⁶) is <span data-fd-slope={String(f.fdSlope)}>{formatTruncated(f.fdSlope, digits)}</span>.

@@ -5,6 +5,7 @@
 import { evaluate, gradientName, step, WEIGHT_NAMES } from '../lib/backprop';
 import { shown } from '../lib/chart/shown';
 import { useDigits, useParams } from './use-tutorial';
+import { symbolText } from '../lib/labels';
 
 export default function UpdateTable() {
   const params = useParams();
@@ -23,14 +24,14 @@ export default function UpdateTable() {
           <tr>
             <th scope="col">Weight</th>
             <th scope="col">w</th>
-            <th scope="col">∂E_total/∂w</th>
-            <th scope="col">w − η·∂E_total/∂w</th>
+            <th scope="col">∂E/∂w</th>
+            <th scope="col">w − η·∂E/∂w</th>
           </tr>
         </thead>
         <tbody>
           {WEIGHT_NAMES.map((w) => (
             <tr key={w}>
-              <th scope="row">{w}</th>
+              <th scope="row">{symbolText(w)}</th>
               <td {...shown({ name: w }, params[w], digits)} />
               <td {...shown({ name: gradientName(w) }, now[gradientName(w)], digits)} />
               <td {...shown({ name: w, epoch: 2 }, next[w], digits)} />

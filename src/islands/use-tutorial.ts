@@ -15,7 +15,7 @@ import type { ReadableAtom } from '../state/atom';
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { ARTICLE_DIGITS, ARTICLE_PARAMS, type Params } from '../lib/backprop';
 import type { QueryProblem } from '../lib/params';
-import { $digits, $params, $queryProblems } from '../state/tutorial';
+import { $digits, $params, $queryProblems, $trained } from '../state/tutorial';
 
 /** An atom's value: `initial` on the first render, then the atom's, re-rendering on each change. */
 function useAtom<T>(store: ReadableAtom<T>, initial: T): T {
@@ -28,6 +28,11 @@ function useAtom<T>(store: ReadableAtom<T>, initial: T): T {
 /** The parameters in force. */
 export function useParams(): Params {
   return useAtom($params, ARTICLE_PARAMS);
+}
+
+/** How many updates training has applied to the configuration (none at build time). */
+export function useTrained(): number {
+  return useAtom($trained, 0);
 }
 
 /** The significant digits chosen by the reader. */

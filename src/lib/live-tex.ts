@@ -10,13 +10,18 @@
  * text, so live equations never need KaTeX in the browser.
  */
 import katex from 'katex';
-import { ARTICLE_DIGITS, ARTICLE_PARAMS, createResolver, formatQuantity, isQuantityName, type QuantityRef } from './backprop';
+import { ARTICLE_DIGITS, ARTICLE_PARAMS, createResolver, foldedTerm, formatQuantity, isQuantityName, type QuantityRef } from './backprop';
 import { groupBrackets } from './math-breaks';
 
 /** A slot found in a template. */
 export interface Slot extends QuantityRef {
   /** The placeholder number KaTeX saw in its place. */
   readonly placeholder: string;
+  /**
+   * The operator the template writes just before the slot ("+" or "−"), when the slot is a whole
+   * term (not raised to a power): its sign then folds into that operator on the page.
+   */
+  readonly fold?: '+' | '−';
 }
 
 const SLOT = /\{\{\s*([A-Za-z_0-9]+)(?:@(\d+))?(?::lr=([0-9.e+-]+))?\s*\}\}/g;
@@ -24,14 +29,18 @@ const SLOT = /\{\{\s*([A-Za-z_0-9]+)(?:@(\d+))?(?::lr=([0-9.e+-]+))?\s*\}\}/g;
 /** Finds the slots of a template and gives each a placeholder no equation contains. */
 export function parseSlots(template: string): { tex: string; slots: Slot[] } {
   const slots: Slot[] = [];
-  const tex = template.replace(SLOT, (_match, name: string, epoch?: string, lr?: string) => {
+  const tex = template.replace(SLOT, (match, name: string, epoch: string | undefined, lr: string | undefined, offset: number) => {
     if (!isQuantityName(name)) throw new Error(`Unknown quantity "${name}" in equation: ${template}`);
     const placeholder = `7${String(slots.length).padStart(3, '0')}919193`;
+    // "+ {{x}}" or "- {{x}}" (spacing commands allowed between), unless "{{x}}^2" follows.
+    const operator = /([+-])\s*(?:\\[,:;! ]\s*)*$/.exec(template.slice(0, offset))?.[1];
+    const power = /^\s*\^/.test(template.slice(offset + match.length));
     slots.push({
       name,
       placeholder,
       ...(epoch ? { epoch: Number(epoch) } : {}),
       ...(lr ? { lr: Number(lr) } : {}),
+      ...(operator && !power ? { fold: operator === '+' ? '+' : '−' } : {}),
     });
     return `{${placeholder}}`;
   });
@@ -68,18 +77,33 @@ export function typesetLive(
   let html = katex.renderToString(groupBrackets(tex), { displayMode, output: 'htmlAndMathml', throwOnError: true, strict: 'error' });
   // The TeX annotation would keep the build-time numbers after an edit; the MathML carries the meaning.
   html = html.replace(/<annotation encoding="application\/x-tex">[\s\S]*?<\/annotation>/, '');
-  for (const slot of slots) {
+  slots.forEach((slot, index) => {
     const { value, text } = valueOf(slot);
-    const attrs = quantityAttributes(slot, value);
-    const visual = new RegExp(`<span class="mord">${slot.placeholder}</span>`);
-    const mathml = new RegExp(`<mn>${slot.placeholder}</mn>`);
-    if (!visual.test(html) || !mathml.test(html)) {
-      throw new Error(`Slot {{${slot.name}}} was not typeset as a plain number in: ${template}`);
+    let attrs = quantityAttributes(slot, value);
+    let shown = text;
+    let visual = new RegExp(`<span class="mord">${slot.placeholder}</span>`);
+    let mathml = new RegExp(`<mn>${slot.placeholder}</mn>`);
+    let op = '';
+    if (slot.fold) {
+      // The operator KaTeX set just before the number, with only spacing and box boundaries between.
+      const sign = slot.fold === '+' ? '\\+' : '−';
+      visual = new RegExp(`<span class="mbin">${sign}</span>((?:<span class="(?:mspace|strut)"[^>]*></span>|</span>|<span class="(?:base|mord)">)*)<span class="mord">${slot.placeholder}</span>`);
+      mathml = new RegExp(`<mo>${sign}</mo><mn>${slot.placeholder}</mn>`);
+      const folded = foldedTerm(slot.fold, text);
+      shown = folded.text;
+      op = ` data-fold-op="${index}" data-sign="${slot.fold}">${folded.operator}`;
+      attrs += ` data-fold="${index}"`;
     }
-    html = html
-      .replace(visual, `<span class="mord live" ${attrs}>${escapeText(text)}</span>`)
-      .replace(mathml, `<mn ${attrs}>${escapeText(text)}</mn>`);
-  }
+    if (!visual.test(html) || !mathml.test(html)) {
+      throw new Error(`Slot {{${slot.name}}} was not typeset as a plain number${slot.fold ? ` after "${slot.fold}"` : ''} in: ${template}`);
+    }
+    const number = (tag: string, cls: string) => `<${tag}${cls} ${attrs}>${escapeText(shown)}</${tag}>`;
+    html = slot.fold
+      ? html
+          .replace(visual, (_m, between: string) => `<span class="mbin"${op}</span>${between}${number('span', ' class="mord live"')}`)
+          .replace(mathml, `<mo${op}</mo>${number('mn', '')}`)
+      : html.replace(visual, number('span', ' class="mord live"')).replace(mathml, number('mn', ''));
+  });
   return html;
 }
 

@@ -2,7 +2,7 @@
  * What a reader may type into a parameter field or a URL query, and how the
  * parameters travel in a URL. Pure: no DOM, no state.
  */
-import { ARTICLE_DIGITS, ARTICLE_PARAMS, DIGIT_CHOICES, PARAM_NAMES, type ParamName, type Params } from './backprop';
+import { ARTICLE_DIGITS, ARTICLE_PARAMS, DIGIT_CHOICES, PARAM_NAMES, WEIGHT_NAMES, advance, type ParamName, type Params } from './backprop';
 
 /** The largest magnitude any parameter may take; beyond it the sigmoids are saturated anyway. */
 export const PARAM_LIMIT = 1e6;
@@ -55,8 +55,66 @@ export function lockFromQuery(search: URLSearchParams): ParamName[] {
 
 /** A URL query value that could not be used, and why. */
 export interface QueryProblem {
-  readonly name: ParamName;
+  readonly name: ParamName | typeof TRAINED;
   readonly message: string;
+}
+
+/**
+ * The address entry that counts training: `trained=3` is the configuration's weights after three
+ * gradient-descent updates at its learning rate (the page's epoch 4). Not `epoch`, which the DOM
+ * contract's `data-epoch` counts from 1.
+ */
+export const TRAINED = 'trained';
+
+/** The most updates an address may ask for; training beyond it is written out as weights instead. */
+export const MAX_TRAINED = 100_000;
+
+/**
+ * What the address holds: the configuration training started from and how many updates were
+ * applied to it at its own learning rate. The weights in force are recomputed from it
+ * (`paramsOfState`), bit for bit what training reached.
+ */
+export interface TrainingState {
+  /** The configuration: inputs, targets, starting weights, learning rate. */
+  readonly start: Params;
+  /** Gradient-descent updates applied to `start` at `start.lr` (0 to MAX_TRAINED). */
+  readonly trained: number;
+}
+
+/** The parameters in force in a state: its configuration trained `trained` times. */
+export function paramsOfState(state: TrainingState): Params {
+  return advance(state.start, state.trained);
+}
+
+/** Can `trained` more updates be applied to `state` and still be written as a count? */
+export function countable(state: TrainingState, more: number): boolean {
+  return Number.isInteger(more) && more >= 0 && state.trained + more <= MAX_TRAINED;
+}
+
+/**
+ * The state after a hand edit: the training so far becomes part of the configuration (its weights,
+ * every digit) and the count starts again, so that no value the reader sees moves. Unchanged when
+ * `changes` changes nothing.
+ */
+export function editState(state: TrainingState, changes: Partial<Params>): TrainingState {
+  const now = paramsOfState(state);
+  const edited = (Object.keys(changes) as ParamName[]).filter((name) => changes[name] !== undefined && changes[name] !== now[name]);
+  if (edited.length === 0) return state;
+  return { start: Object.freeze({ ...now, ...changes }) as Params, trained: 0 };
+}
+
+/** Are all eight weights finite (a training run that overflows is refused)? */
+export function trainedWeightsFinite(params: Params): boolean {
+  return WEIGHT_NAMES.every((w) => Number.isFinite(params[w]));
+}
+
+/** Reads `trained=` from a query: a whole number from 0 to MAX_TRAINED, or 0 and a problem. */
+export function trainedFromQuery(search: URLSearchParams): { trained: number; problem?: QueryProblem } {
+  const raw = search.get(TRAINED);
+  if (raw === null) return { trained: 0 };
+  const text = raw.trim();
+  if (/^\d{1,6}$/.test(text) && Number(text) <= MAX_TRAINED) return { trained: Number(text) };
+  return { trained: 0, problem: { name: TRAINED, message: `Not a number of epochs: use a whole number from 0 to ${MAX_TRAINED}.` } };
 }
 
 /**
@@ -110,7 +168,34 @@ export function digitsFromQuery(search: URLSearchParams): number {
 /** A whole configuration (parameters and precision) as a query, keeping unrelated entries of `base`. */
 export function configurationQuery(params: Params, digits: number, base?: URLSearchParams): URLSearchParams {
   const query = paramsToQuery(params, base);
+  query.delete(TRAINED);
   query.delete('digits');
   if (digits !== ARTICLE_DIGITS) query.set('digits', digits === Infinity ? 'all' : String(digits));
+  return query;
+}
+
+/** Reads a whole state from a query: the configuration, the training count and what could not be used. */
+export function stateFromQuery(query: string | URLSearchParams): { state: TrainingState; problems: QueryProblem[] } {
+  const search = typeof query === 'string' ? new URLSearchParams(query) : query;
+  const { params, problems } = paramsFromQuery(search);
+  const { trained, problem } = trainedFromQuery(search);
+  const state = { start: params, trained };
+  // A count whose weights overflow cannot be what training reached: the configuration alone is used.
+  if (trained > 0 && !trainedWeightsFinite(paramsOfState(state))) {
+    return { state: { start: params, trained: 0 }, problems: [...problems, { name: TRAINED, message: 'Training this far overflows; the starting weights are used.' }] };
+  }
+  return { state, problems: problem ? [...problems, problem] : problems };
+}
+
+/** A whole state (configuration, training, precision) as a query, keeping unrelated entries of `base`. */
+export function stateQuery(state: TrainingState, digits: number, base?: URLSearchParams): URLSearchParams {
+  const query = configurationQuery(state.start, digits, base);
+  if (state.trained > 0) {
+    // After the parameters, before the precision: `?lr=0.5&trained=3&digits=8`.
+    const digitsEntry = query.get('digits');
+    query.delete('digits');
+    query.set(TRAINED, String(state.trained));
+    if (digitsEntry !== null) query.set('digits', digitsEntry);
+  }
   return query;
 }

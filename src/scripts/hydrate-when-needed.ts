@@ -13,6 +13,10 @@
  *   such as a figure with controls, hydrates just before it is used rather than at load);
  * - `input`: the reader's first pointer press, key or focus anywhere on the page (code for what
  *   a reader does with the whole page).
+ *
+ * A press on one of the island's buttons before it has hydrated is not lost: it starts the
+ * hydration, and is pressed again once the island is live (the button found by its text and
+ * place among buttons of that text, which hydration keeps).
  */
 import type { ClientDirective } from 'astro';
 import { STALE_ATTRIBUTE, STALE_EVENT } from './stale';
@@ -22,11 +26,28 @@ const hydrateWhenNeeded: ClientDirective = (load, { value }, el) => {
   const when = typeof value === 'string' && value ? value : 'near changed print';
   const stops: (() => void)[] = [];
   let started = false;
+  const pressed: [string | null, number][] = [];
+  const named = (text: string | null): HTMLButtonElement[] => [...el.querySelectorAll('button')].filter((b) => b.textContent === text);
+  const keep = (event: Event): void => {
+    const button = event.target instanceof Element ? event.target.closest('button') : null;
+    if (!button) return;
+    pressed.push([button.textContent, named(button.textContent).indexOf(button)]);
+    start();
+  };
+  el.addEventListener('click', keep, true);
   const start = (): void => {
     if (started) return;
     started = true;
     for (const stop of stops) stop();
-    void load().then((hydrate) => hydrate());
+    void load()
+      .then((hydrate) => hydrate())
+      .then(() => {
+        el.removeEventListener('click', keep, true);
+        // After the island's first updates (it reads the shared state as it hydrates).
+        setTimeout(() => {
+          for (const [text, n] of pressed) named(text)[n]?.click();
+        });
+      });
   };
   const on = (target: EventTarget, types: string, capture = false): void => {
     for (const type of types.split(' ')) {

@@ -17,6 +17,7 @@ import { $digits, $params, currentQuery, watchState } from '../state/tutorial';
 import { STALE_ATTRIBUTE, STALE_EVENT } from './stale';
 import { startField } from './fields';
 import { startToolbar } from './toolbar';
+import { operatorOf, writeNumber } from './write-number';
 
 /** A number written at build time that follows the state: where it is, what it shows, at what precision. */
 interface BoundNumber {
@@ -24,6 +25,8 @@ interface BoundNumber {
   readonly ref: QuantityRef;
   /** A precision fixed by the content (an erratum quoting 7 digits), if any. */
   readonly fixedDigits: number | undefined;
+  /** The operator before a term whose sign folds into it (`data-fold`; see src/lib/live-tex.ts). */
+  readonly operator: HTMLElement | undefined;
 }
 
 function boundNumberOf(el: HTMLElement): BoundNumber | undefined {
@@ -37,6 +40,7 @@ function boundNumberOf(el: HTMLElement): BoundNumber | undefined {
     el,
     ref: { name: name as QuantityName, epoch, ...(lr !== undefined ? { lr: Number(lr) } : {}) },
     fixedDigits: fixed ? Number(fixed) : undefined,
+    operator: operatorOf(el),
   };
 }
 
@@ -81,7 +85,7 @@ function renderNumbers(): void {
   const pageDigits = $digits.get();
   // Lets the stylesheet make room for longer numbers (the network diagram's labels).
   document.documentElement.dataset['precision'] = String(pageDigits);
-  for (const { el, ref, fixedDigits } of [...staticNumbers, ...waitingIslandNumbers()]) {
+  for (const { el, ref, fixedDigits, operator } of [...staticNumbers, ...waitingIslandNumbers()]) {
     const value = resolve(ref);
     if (typeof value !== 'number') continue;
     // A fixed precision never shows fewer digits than the page setting.
@@ -89,7 +93,7 @@ function renderNumbers(): void {
     const text = formatQuantity(ref, value, digits);
     const raw = String(value);
     if (el.dataset['value'] !== raw) el.dataset['value'] = raw;
-    if (el.textContent !== text) el.textContent = text;
+    writeNumber(el, text, operator);
   }
 }
 

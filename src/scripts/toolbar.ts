@@ -4,10 +4,11 @@
  * spoken after the reader pauses, not one per keystroke; and a notice names the address's values
  * that could not be used. Text only ever goes in through textContent.
  */
-import { summariseChange } from '../lib/announce';
+import { summariseChange, type Said } from '../lib/announce';
 import { ARTICLE_PARAMS, PARAM_NAMES, describeDigits, type ParamName, type Params } from '../lib/backprop';
+import { PARAM_LABELS } from '../lib/labels';
 import type { QueryProblem } from '../lib/params';
-import { $digits, $params, $queryProblems, dismissQueryProblems, isLocked, resetParams, setDigits } from '../state/tutorial';
+import { $digits, $params, $queryProblems, $trained, dismissQueryProblems, isLocked, resetParams, setDigits, trainingState } from '../state/tutorial';
 
 /** How long the reader must pause before the summary is spoken. */
 const ANNOUNCE_AFTER_MS = 700;
@@ -15,6 +16,18 @@ const ANNOUNCE_AFTER_MS = 700;
 function changedNames(params: Params): ParamName[] {
   return PARAM_NAMES.filter((n) => params[n] !== ARTICLE_PARAMS[n]);
 }
+
+/** The status line: what differs from the article, and the training on top of it. */
+function statusText(): string {
+  const { start, trained } = trainingState();
+  const changed = changedNames(start).map((n) => PARAM_LABELS[n].symbol).join(', ');
+  if (trained === 0) return changed ? `Changed from the article: ${changed}.` : "Showing the article's values.";
+  const epochs = `Trained ${trained} epoch${trained === 1 ? '' : 's'} (epoch ${trained + 1})`;
+  return changed ? `${epochs} from your values (changed: ${changed}).` : `${epochs} from the article's values.`;
+}
+
+/** What the announcement compares. */
+const said = (): Said => ({ params: $params.get(), trained: $trained.get() });
 
 /** The notice for unusable address values, built from text (never markup), or null when there are none. */
 function noticeFor(problems: readonly QueryProblem[]): HTMLElement | null {
@@ -52,26 +65,28 @@ export function startToolbar(bar: HTMLElement): void {
   // Reset leaves locked parameters (an embed's lock=) as they are, so only the others count here.
   const resettable = (params: Params) => changedNames(params).filter((n) => !isLocked(n));
   reset?.addEventListener('click', () => {
-    if (resettable($params.get()).length > 0) resetParams();
+    if (resettable($params.get()).length > 0 || $trained.get() > 0) resetParams();
   });
 
   // What the page opened with is not news; only later edits are announced.
-  let announced = $params.get();
+  let announced = said();
   let timer: ReturnType<typeof setTimeout> | undefined;
-  $params.subscribe((params) => {
-    const changed = changedNames(params);
+  const follow = (): void => {
     if (reset) {
-      if (resettable(params).length === 0) reset.setAttribute('aria-disabled', 'true');
+      if (resettable($params.get()).length === 0) reset.setAttribute('aria-disabled', 'true');
       else reset.removeAttribute('aria-disabled');
     }
-    if (status) status.textContent = changed.length === 0 ? "Showing the article's values." : `Changed from the article: ${changed.join(', ')}.`;
+    if (status) status.textContent = statusText();
     clearTimeout(timer);
     timer = setTimeout(() => {
-      const summary = summariseChange(announced, $params.get(), $digits.get());
-      announced = $params.get();
+      const summary = summariseChange(announced, said(), $digits.get());
+      announced = said();
       if (summary && announcer) announcer.textContent = summary;
     }, ANNOUNCE_AFTER_MS);
-  });
+  };
+  follow();
+  clearTimeout(timer);
+  $params.listen(follow);
   $digits.subscribe((digits) => {
     if (select) select.value = describeDigits(digits);
   });

@@ -2,23 +2,58 @@
  * The one state module: the reader's parameters and display precision,
  * shared by every island and the page script, with the URL query as their
  * lasting form. Nothing about layout lives here.
+ *
+ * Training is kept as a count on top of the configuration it started from (`trained=3` in the
+ * address), not as eight long weights: the weights in force are recomputed from the two, bit for
+ * bit what training reached. A hand edit folds the training into the configuration, so that no
+ * value the reader sees moves.
  */
 import { atom, type ReadableAtom } from './atom';
-import { ARTICLE_PARAMS, DIGIT_CHOICES, type ParamName, type Params } from '../lib/backprop';
-import { configurationQuery, digitsFromQuery, lockFromQuery, paramsFromQuery, queryString, type QueryProblem } from '../lib/params';
+import { ARTICLE_PARAMS, DIGIT_CHOICES, WEIGHT_NAMES, advance, type ParamName, type Params } from '../lib/backprop';
+import {
+  countable,
+  digitsFromQuery,
+  editState,
+  lockFromQuery,
+  paramsOfState,
+  queryString,
+  stateFromQuery,
+  stateQuery,
+  trainedWeightsFinite,
+  type QueryProblem,
+  type TrainingState,
+} from '../lib/params';
 
 const inBrowser = typeof window !== 'undefined' && typeof location !== 'undefined';
 
 const initialSearch = new URLSearchParams(inBrowser ? location.search : '');
-const initial = paramsFromQuery(initialSearch);
+const initial = stateFromQuery(initialSearch);
 
-const params = atom<Params>(initial.params);
+let state: TrainingState = initial.state;
+const params = atom<Params>(paramsOfState(state));
+const trained = atom<number>(state.trained);
 
 /**
- * The parameters in force: inputs, targets, weights and learning rate. Read-only here: every change
- * goes through this module's functions, so that a lock (an embed's `lock=`) holds against all of them.
+ * The parameters in force: inputs, targets, weights (trained, if the reader trained) and learning
+ * rate. Read-only here: every change goes through this module's functions, so that a lock (an
+ * embed's `lock=`) holds against all of them.
  */
 export const $params: ReadableAtom<Params> = { get: params.get, listen: params.listen, subscribe: params.subscribe };
+
+/** How many gradient-descent updates have been applied to the configuration (0: none; the weights in force are then the configuration's). */
+export const $trained: ReadableAtom<number> = { get: trained.get, listen: trained.listen, subscribe: trained.subscribe };
+
+/** The state in force: the configuration and the training on top of it. */
+export function trainingState(): TrainingState {
+  return state;
+}
+
+/** Puts a state in force; listeners of `$params` find `$trained` already up to date. */
+function put(next: TrainingState, inForce: Params = paramsOfState(next)): void {
+  state = next;
+  trained.set(next.trained);
+  params.set(inForce);
+}
 
 // Read-only parameters (an embed's `lock=`): kept at the value they had when locked, for the page's life.
 const locked = new Set<ParamName>();
@@ -33,6 +68,11 @@ export function isLocked(name: ParamName): boolean {
   return locked.has(name);
 }
 
+/** Whether training may move the weights: not while one of them is locked. */
+export function canTrain(): boolean {
+  return !WEIGHT_NAMES.some((w) => locked.has(w));
+}
+
 // An embed's address may lock parameters at the values it gives them. Read with the rest of the
 // address, so the lock is in force before any field, toolbar or island starts.
 if (inBrowser && typeof document !== 'undefined' && document.documentElement.hasAttribute('data-embed')) lockParams(lockFromQuery(initialSearch));
@@ -43,19 +83,17 @@ export const $digits = atom<number>(digitsFromQuery(initialSearch));
 /** Values in the page's URL that could not be used (shown once as a notice). */
 export const $queryProblems = atom<readonly QueryProblem[]>(initial.problems);
 
-/** The query string for the current state (`?w1=0.3`), to carry on links. */
+/** The query string for the current state (`?w1=0.3`, `?trained=3`), to carry on links. */
 export function currentQuery(): string {
-  return queryString(configurationQuery($params.get(), $digits.get()));
+  return queryString(stateQuery(state, $digits.get()));
 }
 
-/** Calls `listener` now and after every change of the parameters or the precision. */
+/** Calls `listener` now and after every change of the parameters, the training or the precision. */
 export function watchState(listener: () => void): () => void {
   listener();
-  const stopParams = $params.listen(listener);
-  const stopDigits = $digits.listen(listener);
+  const stops = [$params.listen(listener), $trained.listen(listener), $digits.listen(listener)];
   return () => {
-    stopParams();
-    stopDigits();
+    for (const stop of stops) stop();
   };
 }
 
@@ -65,25 +103,50 @@ export function setParam(name: ParamName, value: number): void {
 }
 
 /**
- * Puts several parameters in force at once, as one change (a training epoch moves all eight
- * weights). Non-finite values and locked parameters are left as they are.
+ * Puts several parameters in force at once, as one change: the reader's own edit. Training so far
+ * becomes part of the configuration (the count starts again), so the other values stay exactly
+ * as they were. Non-finite values and locked parameters are left as they are.
  */
 export function setParams(changes: Partial<Params>): void {
-  const current = params.get();
-  const next = { ...current };
-  let changed = false;
+  const taken: Partial<Record<ParamName, number>> = {};
   for (const [name, value] of Object.entries(changes) as [ParamName, number][]) {
-    if (Number.isFinite(value) && value !== current[name] && !locked.has(name)) [next[name], changed] = [value, true];
+    if (Number.isFinite(value) && !locked.has(name)) taken[name] = value;
   }
-  if (changed) params.set(Object.freeze(next));
+  const next = editState(state, taken);
+  if (next !== state) put(next);
 }
 
-/** Back to the article's values, except for locked parameters, which keep theirs. */
+/**
+ * Applies `updates` more gradient-descent updates at the learning rate in force, as one change,
+ * and returns whether it did: refused while a weight is locked, or when the weights would overflow.
+ * Beyond what an address may count, the trained weights become the configuration.
+ */
+export function train(updates: number): boolean {
+  if (!Number.isInteger(updates) || updates < 1 || !canTrain()) return false;
+  if (countable(state, updates)) {
+    const next = { start: state.start, trained: state.trained + updates };
+    const inForce = advance(params.get(), updates);
+    if (!trainedWeightsFinite(inForce)) return false;
+    put(next, inForce);
+  } else {
+    const inForce = advance(params.get(), updates);
+    if (!trainedWeightsFinite(inForce)) return false;
+    put({ start: inForce, trained: 0 }, inForce);
+  }
+  return true;
+}
+
+/** Goes back to the configuration training started from (the weights of epoch 1); refused while a weight is locked. */
+export function untrain(): void {
+  if (state.trained > 0 && canTrain()) put({ start: state.start, trained: 0 });
+}
+
+/** Back to the article's values, untrained, except for locked parameters, which keep theirs. */
 export function resetParams(): void {
   const now = params.get();
-  let next = ARTICLE_PARAMS;
-  for (const name of locked) if (now[name] !== next[name]) next = { ...next, [name]: now[name] };
-  params.set(next === ARTICLE_PARAMS ? next : Object.freeze(next));
+  let start = ARTICLE_PARAMS;
+  for (const name of locked) if (now[name] !== start[name]) start = { ...start, [name]: now[name] };
+  put({ start: start === ARTICLE_PARAMS ? start : Object.freeze(start), trained: 0 });
 }
 
 /** Chooses how many significant digits are shown. */
@@ -103,7 +166,7 @@ let held = 0;
 function writeAddress(): void {
   if (!inBrowser || held > 0) return;
   // Unusable query values were never taken, so this also drops them from the address.
-  const query = configurationQuery($params.get(), $digits.get(), new URLSearchParams(location.search));
+  const query = stateQuery(state, $digits.get(), new URLSearchParams(location.search));
   const next = `${location.pathname}${queryString(query)}${location.hash}`;
   if (next !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', next);
 }

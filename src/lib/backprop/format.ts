@@ -2,6 +2,8 @@
  * How numbers are written on the page. The article quotes values cut (not
  * rounded) to four significant digits: a_o1 = 0.606477… reads 0.6064 and
  * E_total = 0.0141818… reads 0.01418. The default display does the same.
+ * A value with no more digits than that is exact and written as it is
+ * (0.45, 50, 0): a trailing zero is always one of the value's own digits.
  */
 
 /** Significant digits the article uses. */
@@ -20,23 +22,25 @@ const MINUS = '\u2212';
  * Uses the shortest round-trip digits (those of `String(x)`, the page's `data-value`):
  * 17 fixed digits would expose binary noise, and cutting 0.15 = 1.4999999999999999e-1 gave "0.1499".
  */
-function decimalDigits(abs: number): { digits: string; exponent: number } {
+function decimalDigits(abs: number): { digits: string; exponent: number; own: number } {
   const [mantissa = '0', exp = '0'] = abs.toExponential().split('e');
-  return { digits: mantissa.replace('.', '').padEnd(17, '0'), exponent: Number(exp) };
+  const own = mantissa.replace('.', '');
+  return { digits: own.padEnd(17, '0'), exponent: Number(exp), own: own.length };
 }
 
 /**
- * Writes `x` with `significant` digits, cut toward zero. Keeps trailing zeros
- * (0.01410 stays 0.01410) so every value shows the same precision. Uses
+ * Writes `x` with `significant` digits, cut toward zero. Keeps the value's own
+ * trailing zeros (0.0141001 reads 0.01410) but adds none: an exact value with
+ * fewer digits reads as it is (0.45, not 0.4500; 0, not 0.000). Uses
  * scientific notation only for very small or very large magnitudes.
  */
 export function formatTruncated(x: number, significant: number = ARTICLE_DIGITS): string {
   if (!Number.isFinite(x)) return UNSHOWABLE;
   if (significant === Infinity) return formatExact(x);
-  const sig = Math.max(1, Math.min(17, Math.floor(significant)));
-  if (x === 0) return sig > 1 ? `0.${'0'.repeat(sig - 1)}` : '0';
+  if (x === 0) return '0';
   const sign = x < 0 ? MINUS : '';
-  const { digits, exponent } = decimalDigits(Math.abs(x));
+  const { digits, exponent, own } = decimalDigits(Math.abs(x));
+  const sig = Math.min(own, Math.max(1, Math.min(17, Math.floor(significant))));
   if (exponent < -6 || exponent >= 9) {
     const kept = digits.slice(0, sig);
     const mantissa = kept.length > 1 ? `${kept[0]}.${kept.slice(1)}` : kept;
@@ -67,6 +71,38 @@ export function formatParameter(x: number, significant: number = ARTICLE_DIGITS)
   const digitCount = exact.replace(/^-|\.|e.*$/g, '').replace(/^0+/, '').length;
   if (!exact.includes('e') && digitCount <= Math.max(significant, ARTICLE_DIGITS)) return formatExact(x);
   return formatTruncated(x, significant).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+}
+
+/**
+ * A term written after "+" or "−" in an equation: a negative one's sign joins the operator, so
+ * that "0.01022 + −0.03126" reads "0.01022 − 0.03126" and "w − −0.1" reads "w + 0.1". `operator`
+ * is the one the equation is written with ("+" or "−"); the result is what to show for both.
+ */
+export function foldedTerm(operator: string, text: string): { operator: string; text: string } {
+  if (!text.startsWith(MINUS)) return { operator, text };
+  return { operator: operator === '+' ? MINUS : '+', text: text.slice(1) };
+}
+
+/** The most significant digits a parameter field shows; its exact value is there when it is focused. */
+export const FIELD_DIGITS = 8;
+
+/** The most characters a parameter field shows (a narrow field on a phone holds about fourteen). */
+export const FIELD_CHARS = 12;
+
+/**
+ * What a parameter field shows while the reader is not editing it: the value as `formatParameter`
+ * writes it, with a plain hyphen (the text a reader types), at the page's digits but at most
+ * FIELD_DIGITS and FIELD_CHARS, and "…" when digits were cut (a trained weight): the field never
+ * holds more than it shows, and what it shows is never mistaken for the whole value.
+ */
+export function formatField(x: number, significant: number = ARTICLE_DIGITS): string {
+  if (!Number.isFinite(x)) return UNSHOWABLE;
+  let text = '';
+  for (let digits = Math.min(significant, FIELD_DIGITS); digits >= 1; digits--) {
+    text = formatParameter(x, digits).replaceAll(MINUS, '-');
+    if (text.length <= FIELD_CHARS) break;
+  }
+  return Number(text) === x ? text : `${text}…`;
 }
 
 /** A short name for a digit choice, for the precision control ("4", "all"). */

@@ -7,6 +7,7 @@ import { ARTICLE_LEARNING_RATES, formatExact, lossCurve, type Params } from '../
 import { firstRise, LOSS_NOISE_FLOOR } from './oscillation';
 import { linePath } from './path';
 import { decadeAbove, decadeBelow, formatPower, formatTick, linearScale, linearTicks, logScale, logTicks, niceStep } from './scale';
+import { E_TOTAL_TEXT } from '../labels';
 
 /** One learning rate's loss per epoch (index 0 = epoch 1). */
 export interface LossRun {
@@ -201,7 +202,7 @@ export function describeLossChart(runs: readonly LossRun[], log: boolean, floor 
     const epoch = firstRise(r.loss);
     return epoch ? [`η = ${formatExact(r.lr)} rises again from epoch ${epoch}`] : [];
   });
-  return `E_total per epoch on a ${log ? 'logarithmic' : 'linear'} axis, one line per learning rate. ${
+  return `${E_TOTAL_TEXT} per epoch on a ${log ? 'logarithmic' : 'linear'} axis, one line per learning rate. ${
     best ? `Lowest after ${epochs} epochs: η = ${formatExact(best.lr)}. ` : ''
   }${rises.length ? rises.join('; ') : 'No line rises again'}.${floor ? ` ${floor}` : ''}`;
 }

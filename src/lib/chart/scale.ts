@@ -143,13 +143,20 @@ export function fittingTicks(
   most: number,
 ): PlacedTick[] {
   const [from, to] = within[0] <= within[1] ? within : [within[1], within[0]];
-  for (let count = Math.max(1, most); count >= 1; count--) {
-    const placed = linearTicks(lo, hi, count)
+  const inside = (count: number) =>
+    linearTicks(lo, hi, count)
       .map((value) => ({ value, at: at(value), label: formatTick(value) }))
-      .filter((t) => t.at - room(t.label) / 2 >= from - 1e-9 && t.at + room(t.label) / 2 <= to + 1e-9)
-      .sort((a, b) => a.at - b.at);
+      .filter((t) => t.at - room(t.label) / 2 >= from - 1e-9 && t.at + room(t.label) / 2 <= to + 1e-9);
+  for (let count = Math.max(1, most); count >= 1; count--) {
+    const placed = inside(count).sort((a, b) => a.at - b.at);
     const apart = placed.every((t, i) => i === 0 || t.at - room(t.label) / 2 - (placed[i - 1] as PlacedTick).at - room((placed[i - 1] as PlacedTick).label) / 2 >= gap);
     if (apart && placed.length > 0) return placed;
+  }
+  // A narrow range's coarse ticks sit at its ends, where no label fits: one finer tick near the middle instead.
+  const middle = (from + to) / 2;
+  for (let count = Math.max(1, most) + 1; count <= 4 * Math.max(1, most) + 8; count++) {
+    const one = inside(count).sort((a, b) => Math.abs(a.at - middle) - Math.abs(b.at - middle))[0];
+    if (one) return [one];
   }
   return [];
 }

@@ -15,6 +15,7 @@ import {
 } from '../backprop';
 import { firstRise } from '../chart/oscillation';
 import { paramsToQuery, queryString } from '../params';
+import { E_TOTAL_TEXT, symbolText } from '../labels';
 
 /** A scenario: its name, where it teaches best, its configuration and what it says. */
 export interface Scenario {
@@ -109,7 +110,7 @@ export function scenarios(): Scenario[] {
       params: ARTICLE_PARAMS,
       note:
         `Inputs ${ARTICLE_PARAMS.i1} and ${ARTICLE_PARAMS.i2}, targets ${ARTICLE_PARAMS.t1} and ${ARTICLE_PARAMS.t2}, ` +
-        `η = ${ARTICLE_PARAMS.lr}: over ${ARTICLE_EPOCHS} epochs E_total falls from ${cut(f.article.start)} to ` +
+        `η = ${ARTICLE_PARAMS.lr}: over ${ARTICLE_EPOCHS} epochs ${E_TOTAL_TEXT} falls from ${cut(f.article.start)} to ` +
         `${cut(f.article.end)}, without a single rise.`,
     },
     {
@@ -119,9 +120,9 @@ export function scenarios(): Scenario[] {
       hash: 'fig-contour',
       params: FAR_TARGETS,
       note:
-        `A larger error to remove: E_total starts at ${cut(f.far.start)}, ${Math.floor(f.far.times)} times the ` +
+        `A larger error to remove: ${E_TOTAL_TEXT} starts at ${cut(f.far.start)}, ${Math.floor(f.far.times)} times the ` +
         `article’s, and after ${ARTICLE_EPOCHS} epochs at η = ${FAR_TARGETS.lr} it is still ${cut(f.far.end)}, with ` +
-        `a_o1 at ${cut(f.far.a_o1)} on its way down to ${FAR_TARGETS.t1}.`,
+        `${symbolText('a_o1')} at ${cut(f.far.a_o1)} on its way down to ${FAR_TARGETS.t1}.`,
     },
     {
       id: 'saturated',
@@ -131,7 +132,7 @@ export function scenarios(): Scenario[] {
       params: SATURATED,
       note:
         `With w1 … w4 at ${SATURATED.w1}, ${SATURATED.w2}, ${SATURATED.w3} and ${SATURATED.w4} the hidden sums sit far out on the sigmoid’s flat tail: its slope ` +
-        `∂a_h1/∂h1 is ${cut(f.saturated.slope)} instead of ${cut(f.saturated.articleSlope)}, and |∂E/∂w1| is ` +
+        `${symbolText('da_h1_dh1')} is ${cut(f.saturated.slope)} instead of ${cut(f.saturated.articleSlope)}, and |∂E/∂w1| is ` +
         `${cut(f.saturated.ratio)} times |∂E/∂w5|, under a thousandth. That is the vanishing gradient: in ` +
         `${ARTICLE_EPOCHS} epochs at η = ${SATURATED.lr}, w1 moves by ${cut(f.saturated.w1Moved)}.`,
     },
@@ -143,7 +144,7 @@ export function scenarios(): Scenario[] {
       params: IDENTICAL,
       note:
         `With every weight at ${IDENTICAL.w1} both hidden neurons receive the same gradients, so they stay the same neuron: ` +
-        `w1 = w3, w2 = w4 and a_h1 = a_h2 at every one of the ${ARTICLE_EPOCHS} epochs. That is the symmetry ` +
+        `w1 = w3, w2 = w4 and ${symbolText('a_h1')} = ${symbolText('a_h2')} at every one of the ${ARTICLE_EPOCHS} epochs. That is the symmetry ` +
         `problem, and why networks start from random weights.`,
     },
   ];
@@ -156,7 +157,7 @@ export function scenarios(): Scenario[] {
       params: { ...ARTICLE_PARAMS, lr: f.oscillating.lr },
       note:
         `The smallest of the rates ${RATES_TRIED.slice(0, RATES_TRIED.indexOf(f.oscillating.lr as (typeof RATES_TRIED)[number]) + 1).join(', ')} ` +
-        `that makes the error go up again: steps overshoot, and E_total first rises at epoch ${f.oscillating.epoch}.`,
+        `that makes the error go up again: steps overshoot, and ${E_TOTAL_TEXT} first rises at epoch ${f.oscillating.epoch}.`,
     });
   }
   return list;

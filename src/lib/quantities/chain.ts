@@ -5,6 +5,7 @@
  * lists the registry gives (src/lib/quantities/registry.ts).
  */
 import { WEIGHT_NAMES, isWeight, type QuantityName, type QuantityRef, type WeightName } from '../backprop';
+import { symbolText } from '../labels';
 
 /** The epoch an explanation's equation is typeset at, at build time (the island moves its slots from there). */
 export const EQUATION_EPOCH = 1;
@@ -85,10 +86,10 @@ export function sameRef(a: QuantityRef, b: QuantityRef): boolean {
   return a.name === b.name && epochOf(a) === epochOf(b) && a.lr === b.lr;
 }
 
-/** A short label: `w5`, `w5 at epoch 3`, `E_total at epoch 300, η = 2`. */
+/** A short label in symbols, for readers: `w₅`, `w₅ at epoch 3`, `Eₜₒₜₐₗ at epoch 300, η = 2`. */
 export function describeRef(ref: QuantityRef): string {
   const epoch = epochOf(ref);
-  const parts: string[] = [ref.name];
+  const parts: string[] = [symbolText(ref.name)];
   if (epoch > 1) parts.push(` at epoch ${epoch}`);
   if (ref.lr !== undefined) parts.push(`${epoch > 1 ? ',' : ' with'} η = ${ref.lr}`);
   return parts.join('');

@@ -19,6 +19,7 @@ export interface Place {
 
 /** One quantity's explanation, as the island receives it. Markup fields are KaTeX's output. */
 export interface Explanation {
+  /** One line in words, its symbols typeset (KaTeX HTML and MathML). */
   readonly meaning: string;
   /** The symbol, typeset inline (KaTeX HTML and MathML). */
   readonly symbol: string;
@@ -42,6 +43,23 @@ function symbolHtml(tex: string): string {
   return html.replace(/<annotation encoding="application\/x-tex">[\s\S]*?<\/annotation>/, '');
 }
 
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The registry's words with every quantity it names typeset as its symbol (`a_o1` → a_{o1}): students read symbols, not code names. */
+export function meaningHtml(meaning: string): string {
+  const names = new RegExp(`\\b(${[...QUANTITY_NAMES].sort((a, b) => b.length - a.length).join('|')})\\b`, 'g');
+  let html = '';
+  let from = 0;
+  for (const match of meaning.matchAll(names)) {
+    const name = match[0] as QuantityName;
+    html += `${escapeText(meaning.slice(from, match.index))}${symbolHtml(REGISTRY[name].symbol)}`;
+    from = (match.index ?? 0) + name.length;
+  }
+  return html + escapeText(meaning.slice(from));
+}
+
 /** A live equation as the island inserts it: no `data-bind`, since the island, not the page script, keeps it true. */
 function equationHtml(template: string): string {
   return typesetAtArticleValues(template, { display: true }).replaceAll(' data-bind=""', '');
@@ -58,7 +76,7 @@ export function buildExplanations(place: (at: DerivedAt) => Place): Explanations
     const entry = REGISTRY[name];
     const rule = isWeight(name) ? updateRule(name as WeightName) : undefined;
     out[name] = {
-      meaning: entry.meaning,
+      meaning: meaningHtml(entry.meaning),
       symbol: symbolHtml(entry.symbol),
       equation: equationHtml(liveEquation(name, EQUATION_EPOCH)),
       ...(rule ? { update: equationHtml(liveEquation(name, UPDATE_EPOCH)), updateAt: place(rule.derivedAt) } : {}),

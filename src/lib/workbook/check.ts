@@ -10,7 +10,7 @@
  * 5. follow what the disagreement spreads to: later rows, drifting weights (`spread.ts`);
  * 6. write the report (`report.ts`).
  */
-import { classifyColumns } from './classify';
+import { classifyColumns, outOfDateCell } from './classify';
 import type { SheetResult } from './result';
 import { recomputeRows } from './recompute';
 import { followSpread } from './spread';
@@ -30,6 +30,7 @@ export function checkSheet(sheet: ReadSheet, all: readonly ReadSheet[] = [sheet]
   const judged = classifyColumns(table, rows);
   const spread = followSpread(table, rows, judged.columns);
   const clean = spread.columns.every((c) => c.status === 'match') && judged.mistakes.length === 0 && rows.problems.length === 0;
+  const outOfDate = clean ? undefined : outOfDateCell(table, rows, judged.columns);
   return {
     ...base,
     status: 'checked',
@@ -41,6 +42,7 @@ export function checkSheet(sheet: ReadSheet, all: readonly ReadSheet[] = [sheet]
     columns: spread.columns,
     mistakes: judged.mistakes,
     ...(spread.drift ? { drift: spread.drift } : {}),
+    ...(outOfDate ? { outOfDate } : {}),
     problems: rows.problems,
     notes: [...table.notes, ...judged.notes, ...epochCountNote(table)],
     clean,

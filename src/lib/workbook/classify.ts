@@ -155,6 +155,35 @@ function tableView(table: EpochTable, rows: Recomputed, verdicts: readonly Colum
   };
 }
 
+/** A formula as written, without "=", spaces or "$", in capitals: two spellings of one formula compare equal. */
+function plainFormula(formula: string): string {
+  return formula.replace(/^=/, '').replace(/[\s$]/g, '').toUpperCase();
+}
+
+/**
+ * The first cell (left to right, at each column's first disagreement) whose formula is the right
+ * one, as the site writes it, yet whose stored value is not what that formula gives from the
+ * row's own stored cells: the file was saved without being recalculated after an edit, so its
+ * values are out of date and say nothing about its formulas. Undefined when there is none.
+ */
+export function outOfDateCell(table: EpochTable, rows: Recomputed, columns: readonly ColumnVerdict[]): string | undefined {
+  for (const column of columns) {
+    const index = rows.tallies.get(column.name)?.first;
+    if (index === undefined || column.status === 'match') continue;
+    const cell = cellIn(table, column.name, index);
+    const expr = columnFormula(column.name, index === 0);
+    const found = numeric(cell);
+    if (!cell?.formula || !expr || found === undefined) continue;
+    const row = table.rows[index] as number;
+    const strict = { ...printContext(table, row), loose: false };
+    const written = plainFormula(cell.formula);
+    if (written !== plainFormula(printFormula(expr, printContext(table, row))) && written !== plainFormula(printFormula(expr, strict))) continue;
+    const own = evaluateExpr(expr, rowGetter(table, index), table.lr?.value ?? Number.NaN);
+    if (Number.isFinite(own) && !matches(found, own, cell.raw, false)) return address(columnOf(table, column.name) as number, row);
+  }
+  return undefined;
+}
+
 /** Judges every checked column left to right, then lets the sheet-wide rules look. */
 export function classifyColumns(table: EpochTable, rows: Recomputed): Judged {
   const seen = new Sightings();

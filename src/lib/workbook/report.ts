@@ -57,6 +57,21 @@ function laterText(c: ColumnResult, sheet: SheetResult): string {
   return `${c.laterWrong} of ${after} wrong too`;
 }
 
+/** Whether the sheet's stored values are older than its cells: edited and saved without recalculating. */
+export function needsRecalculating(sheet: SheetResult): boolean {
+  return sheet.outOfDate !== undefined || sheet.drift?.backOnRun !== undefined;
+}
+
+const RECALCULATE = 'Recalculate it in your spreadsheet program (Excel: Ctrl+Alt+F9; LibreOffice: Data ▸ Calculate ▸ Recalculate Hard), save it, and check it again.';
+
+/** Why the sheet needs recalculating, in words. */
+function recalculateText(sheet: SheetResult): string {
+  const why = sheet.outOfDate
+    ? `${sheet.outOfDate} holds a value that its own formula, the right one, does not give from the cells it reads`
+    : `the weights leave the correct run at row ${sheet.drift?.fromRow ?? '?'} and are back on it at row ${sheet.drift?.backOnRun ?? '?'}, which real updates cannot do`;
+  return `This workbook needs recalculating: it was saved after an edit without being recalculated, so its stored values are out of date (${why}). ${RECALCULATE} Until then the comparisons below are of out-of-date values.`;
+}
+
 /** The report for one sheet. */
 export function sheetBlocks(sheet: SheetResult): Block[] {
   const blocks: Block[] = [{ t: 'h4', text: `Sheet “${sheet.name}”` }];
@@ -72,13 +87,15 @@ export function sheetBlocks(sheet: SheetResult): Block[] {
   if (sheet.clean) {
     blocks.push({ t: 'p', tone: 'good', text: 'Every checked cell matches the tutorial’s math (to nine significant digits or better). No mistakes found.' });
   }
+  const stale = needsRecalculating(sheet);
+  if (stale) blocks.push({ t: 'p', tone: 'bad', text: recalculateText(sheet) });
   const named = sheet.mistakes.filter((m) => m.id !== 'unrecognised');
   const unnamed = sheet.mistakes.filter((m) => m.id === 'unrecognised');
   for (const m of [...named, ...unnamed]) {
     blocks.push({ t: 'p', tone: 'bad', text: `${MISTAKE_TITLES[m.id]} (first in ${list([...m.cells])}).` });
     blocks.push({ t: 'p', text: explainMistake(m, sheet) });
   }
-  if (sheet.drift && !sheet.clean) {
+  if (sheet.drift && !sheet.clean && !stale) {
     const d = sheet.drift;
     blocks.push({
       t: 'p',
@@ -86,7 +103,7 @@ export function sheetBlocks(sheet: SheetResult): Block[] {
         `Rows ${d.fromRow}–${d.toRow} inherit the error: from row ${d.fromRow} the weights (first column ${d.column}) come from wrong updates, so they drift away from the correct run. ` +
         `By row ${d.toRow} your weights give E_total = ${formatExact(d.lastFound)}, where the correct run reaches ${formatExact(d.lastExpected)}.`,
     });
-  } else if (!sheet.clean && sheet.mistakes.length > 0) {
+  } else if (!sheet.clean && !stale && sheet.mistakes.length > 0) {
     blocks.push({ t: 'p', text: 'The weights still follow the correct run, so no later row inherits these errors through the updates.' });
   }
   if (sheet.problems.length > 0) blocks.push({ t: 'ul', items: sheet.problems });
@@ -119,6 +136,11 @@ export function summarise(fileName: string, sheets: readonly SheetResult[]): str
   const sheetsText = `${checked.length} sheet${checked.length === 1 ? '' : 's'}`;
   if (mistakes.length === 0 && problems.length === 0 && checked.every((s) => s.clean)) {
     return `Checked “${fileName}” (${sheetsText}): every checked cell matches.`;
+  }
+  const stale = checked.find(needsRecalculating);
+  if (stale) {
+    const where = stale.outOfDate ? ` (${stale.outOfDate} is out of date)` : '';
+    return `Checked “${fileName}” (${sheetsText}): the workbook needs recalculating${where}. ${RECALCULATE}`;
   }
   const firstCells = checked.flatMap((s) => s.columns.filter((c) => c.status === 'wrong').map((c) => c.first?.cell ?? '')).filter(Boolean);
   const named = [...new Set(mistakes.map((m) => MISTAKE_TITLES[m.id]))];

@@ -51,6 +51,8 @@ export interface Drift {
   readonly lastFound: number;
   readonly lastExpected: number;
   readonly column: string;
+  /** A later row whose weights are the correct run's again: values computed before an edit, never recalculated. */
+  readonly backOnRun?: number;
 }
 
 /** Where the learning rate came from. */
@@ -73,6 +75,8 @@ export interface SheetResult {
   readonly columns: readonly ColumnResult[];
   readonly mistakes: readonly Mistake[];
   readonly drift?: Drift;
+  /** A cell whose formula is the right one but whose stored value is not what it gives: the file needs recalculating. */
+  readonly outOfDate?: string;
   /** Cells that stopped the check or hold text/errors where numbers belong. */
   readonly problems: readonly string[];
   readonly notes: readonly string[];

@@ -36,12 +36,15 @@ function findDrift(table: EpochTable, params: readonly Params[]): Drift | undefi
     const want = run[i] as Snapshot;
     const off = WEIGHT_NAMES.find((w) => !matches(got[w], want[w]));
     if (off) {
+      // Weights that left the run cannot come back to it through real updates: only values computed before an edit can.
+      const back = params.findIndex((p, j) => j > i && WEIGHT_NAMES.every((w) => matches(p[w], (run[j] as Snapshot)[w])));
       return {
         fromRow: table.rows[i] as number,
         toRow: table.rows[params.length - 1] as number,
         lastFound: evaluate(params.at(-1) as Params).E_total,
         lastExpected: (run.at(-1) as Snapshot).E_total,
         column: columnLetters(columnOf(table, off) ?? 0),
+        ...(back > 0 ? { backOnRun: table.rows[back] as number } : {}),
       };
     }
   }

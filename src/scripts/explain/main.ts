@@ -98,8 +98,34 @@ const anchorSeen = new IntersectionObserver((entries) => {
   for (const entry of entries) panel.classList.toggle('explain-loose', !entry.isIntersecting);
 });
 
+// On a phone the card is a sheet along the bottom: the page scrolls the number (with its equation,
+// when both fit) into the room above it, whenever the sheet opens or changes height.
+const phone = matchMedia('(max-width: 40rem)');
+let explained: Element | undefined;
+const sheetSeen = new ResizeObserver(revealAboveSheet);
+sheetSeen.observe(panel);
+
+function revealAboveSheet(): void {
+  const root = document.documentElement;
+  if (!explained?.isConnected || !phone.matches || !panel.matches(':popover-open')) {
+    root.removeAttribute('data-explain-sheet');
+    return;
+  }
+  const sheet = panel.getBoundingClientRect();
+  // Room at the end of the page, so that even its last number can scroll above the sheet.
+  root.style.setProperty('--explain-sheet', `${Math.ceil(sheet.height)}px`);
+  root.setAttribute('data-explain-sheet', '');
+  const room = sheet.top - 8;
+  const number = explained.getBoundingClientRect();
+  const around = explained.closest('.eq, .grad')?.getBoundingClientRect();
+  const box = around && around.height <= room - 8 ? around : number;
+  const by = box.bottom > room ? box.bottom - room : box.top < 8 ? box.top - 8 : 0;
+  if (by !== 0) scrollBy({ top: by, behavior: 'instant' });
+}
+
 /** Puts the popover beside `el` (CSS anchor positioning; a phone shows it as a bottom sheet instead). */
 function anchorTo(el: Element): void {
+  explained = el;
   // SVG text has no box of its own to anchor to; its drawing does.
   const box = el.closest('svg') ?? el;
   if (!(box instanceof HTMLElement || box instanceof SVGElement)) return;
@@ -120,6 +146,7 @@ function open(ref: QuantityRef, el: Element, from: Element): void {
   show();
   if (!panel.matches(':popover-open')) panel.showPopover();
   focusTitle();
+  revealAboveSheet();
   load();
 }
 
@@ -154,6 +181,8 @@ panel.addEventListener('toggle', (event) => {
   // The event is queued: a click on another number may have opened the popover again since.
   if ((event as ToggleEvent).newState !== 'closed' || panel.matches(':popover-open')) return;
   trail = [];
+  explained = undefined;
+  revealAboveSheet();
   stopWatching?.();
   stopWatching = undefined;
   show();

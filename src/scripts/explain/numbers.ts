@@ -5,6 +5,7 @@
  * its numbers, so they keep their own true.
  */
 import { createResolver, formatQuantity, isQuantityName, type Params, type QuantityRef } from '../../lib/backprop';
+import { operatorOf, writeNumber } from '../write-number';
 
 /** The quantity an element shows under the DOM contract, or undefined. */
 export function refOf(el: Element): QuantityRef | undefined {
@@ -34,6 +35,6 @@ export function renderNumbers(root: ParentNode, params: Params, digits: number):
     const raw = String(value);
     const text = formatQuantity(ref, value, digits);
     if (el.getAttribute('data-value') !== raw) el.setAttribute('data-value', raw);
-    if (el.textContent !== text) el.textContent = text;
+    writeNumber(el, text, operatorOf(el));
   }
 }

@@ -92,7 +92,14 @@ export function createMistakeResolver(params: Params): (ref: MistakeRef) => numb
   };
 }
 
-/** Text for a note's number: a count of digits as it is, a value cut to `digits` significant digits. */
+/** The count `agreeingDigits` gives two equal numbers. */
+export const IDENTICAL = 17;
+
+/**
+ * Text for a note's number: a count of digits as it is ("Identical" when the two values are the
+ * same number: every digit), a value cut to `digits` significant digits.
+ */
 export function formatMistakeQuantity(ref: MistakeRef, value: number, digits: number): string {
-  return parseMistakeName(ref.name)?.agree ? String(value) : formatTruncated(value, digits);
+  if (!parseMistakeName(ref.name)?.agree) return formatTruncated(value, digits);
+  return value === IDENTICAL ? 'Identical' : String(value);
 }
