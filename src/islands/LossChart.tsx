@@ -10,8 +10,9 @@ import { shown } from '../lib/chart/shown';
 import { useDigits, useParams } from './use-tutorial';
 
 export default function LossChart() {
-  const params = useParams();
-  const digits = useDigits();
+  const root = useRef<HTMLElement>(null);
+  const params = useParams(root);
+  const digits = useDigits(root);
   // The drawing is laid out at its real width so its text stays a readable size on a phone.
   const [width, setWidth] = useState(640);
   const [log, setLog] = useState<boolean>();
@@ -33,7 +34,7 @@ export default function LossChart() {
   const own = (rate: number) => (rate === lr ? ' own' : '');
 
   return (
-    <figure class="loss-chart">
+    <figure class="loss-chart" ref={root}>
       <label class="chart-scale">
         <input type="checkbox" checked={c.log} onChange={(e) => setLog(e.currentTarget.checked)} /> Logarithmic E_total
         axis

@@ -16,8 +16,9 @@ import WeightPicker from '../components/WeightPicker';
 const DRAG_STEP = 0.01;
 
 export default function SlopeFigure({ weight: initialWeight = 'w5' }: { weight?: WeightName }) {
-  const params = useParams();
-  const digits = useDigits();
+  const root = useRef<HTMLElement>(null);
+  const params = useParams(root);
+  const digits = useDigits(root);
   const [w, setW] = useState<WeightName>(initialWeight);
   // While the point is dragged the axis stays put, even if the weight leaves the usual window.
   const [held, setHeld] = useState<Window | undefined>(undefined);
@@ -54,7 +55,7 @@ export default function SlopeFigure({ weight: initialWeight = 'w5' }: { weight?:
   const g = gradientName(w);
   const id = 'fig-slope';
   return (
-    <figure class="fig slope-figure" id={id}>
+    <figure class="fig slope-figure" id={id} ref={root}>
       <WeightPicker label="Weight" value={w} onPick={setW} />
       <svg
         ref={svg}
