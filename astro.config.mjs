@@ -12,6 +12,7 @@ import { katexWoff2Only } from './src/integrations/katex-woff2-only.mjs';
 import { preactNoSignalProps } from './src/integrations/preact-no-signal-props.mjs';
 import { clientNeeded } from './src/integrations/client-needed.mjs';
 import { chunkUrl } from './src/integrations/chunk-url.mjs';
+import { slimKatex } from './src/integrations/slim-katex.mjs';
 
 // Where the site will live. Override for a deployment under another origin or sub-path: SITE_URL is the
 // origin alone (canonical addresses, preview pictures and the sitemap are built from it and the base),
@@ -47,7 +48,7 @@ export default defineConfig({
   },
   // An embed (/embed/<section>/) is a section inside another site's page, not a page of its own: it
   // names its section as canonical and stays out of the sitemap. The page that explains embeds stays in.
-  integrations: [mdx(), preact(), sitemap({ filter: (page) => !/\/embed\/[^/]+\/?$/.test(new URL(page).pathname) }), clientNeeded()],
+  integrations: [mdx(), preact(), sitemap({ filter: (page) => !/\/embed\/[^/]+\/?$/.test(new URL(page).pathname) }), clientNeeded(), slimKatex()],
   server: { host: '127.0.0.1' },
   // Stylesheets stay files: Astro inlines a small one as <style> without adding its hash to the
   // Content-Security-Policy below, which then blocks it (seen with the notes' stylesheet on 1.4).
