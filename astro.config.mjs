@@ -13,6 +13,7 @@ import { preactNoSignalProps } from './src/integrations/preact-no-signal-props.m
 import { clientNeeded } from './src/integrations/client-needed.mjs';
 import { chunkUrl } from './src/integrations/chunk-url.mjs';
 import { siteAddress } from './src/integrations/site-address.mjs';
+import { slimKatex } from './src/integrations/slim-katex.mjs';
 
 // Where the site will live. SITE_URL is the origin alone (absolute canonical addresses, the cards'
 // pictures and the sitemap are built from it and the base); unset, the build publishes no absolute
@@ -56,6 +57,7 @@ export default defineConfig({
     ...(site ? [sitemap({ filter: (page) => !/\/embed\/[^/]+\/?$/.test(new URL(page).pathname) })] : []),
     clientNeeded(),
     siteAddress(site),
+    slimKatex(),
   ],
   server: { host: '127.0.0.1' },
   // Stylesheets stay files: Astro inlines a small one as <style> without adding its hash to the

@@ -9,11 +9,15 @@
  *   hydrate; then again after an edit of the page's first field, still without scrolling.
  * - The same with the islands' code held back, so the page script alone must keep their numbers.
  * - The contents page's links carry the query.
+ * - Dragging w5 on 1.4 and /all/: every number stays true during the drag (islands far from the screen
+ *   wait, and the page script keeps their numbers) and after it (they catch up on release, and go on
+ *   following later edits), read without scrolling anywhere but to the number dragged.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { ARTICLE_PARAMS, PARAM_NAMES, type ParamName, type Params } from '../src/lib/backprop';
+import { paramsFromQuery } from '../src/lib/params';
 import { mismatchesInPage, readShown, serveMathModule } from './support/quantities';
-import { SECTION_SLUGS, builtHtml, pagePaths, sectionPath } from './support/site';
+import { SECTION_SLUGS, builtHtml, pagePaths, sectionPath, sitePath } from './support/site';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -164,4 +168,50 @@ test('the contents page’s section links carry the configuration', async ({ pag
   expect(await mismatchesInPage(page, params)).toEqual([]);
   expect(new URL(page.url()).pathname).toBe(sectionPath(SECTION_SLUGS.forward));
   expect(ARTICLE_PARAMS.w1).not.toBe(params.w1);
+});
+
+test.describe('dragging w5', () => {
+  /** The parameters in force during a drag: the address waits for the release, the fields do not. */
+  async function paramsOnScreen(page: Page): Promise<Params> {
+    const w5 = Number(await page.locator('input[name="w5"]').first().inputValue());
+    return { ...paramsFromQuery(new URL(page.url()).searchParams).params, w5 };
+  }
+
+  for (const path of [sectionPath(SECTION_SLUGS.backprop), sitePath('all/')]) {
+    test(`${path}: every number is true during a drag of w5 and after it, and figures far off screen catch up on release`, async ({ page }) => {
+      await page.goto(path);
+      await pageScriptHasRun(page);
+      // The w5 a reader would drag: the first one on screen in an equation or in prose.
+      const w5 = page.locator('.katex-html [data-q="w5"], .num[data-q="w5"]').filter({ visible: true }).first();
+      await w5.scrollIntoViewIfNeeded();
+      const box = await w5.boundingBox();
+      if (!box) throw new Error('w5 has no box');
+      const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+      const scrolled = await page.evaluate(() => window.scrollY);
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      for (let i = 1; i <= 6; i++) await page.mouse.move(x + 8 * i, y);
+      // The first change wakes the figures' code (client:needed); once they are drawn, they wait while far off.
+      await expect(page.locator('astro-island:has(#fig-slope)')).not.toHaveAttribute('ssr', { timeout: 30_000 });
+      await page.mouse.move(x + 60, y);
+      await expect.poll(() => page.locator('astro-island[data-waiting]').count(), 'islands waiting far off screen').toBeGreaterThan(0);
+      for (const dx of [72, 64]) {
+        await page.mouse.move(x + dx, y);
+        const during = await paramsOnScreen(page);
+        expect(during.w5, 'w5 moved').not.toBe(ARTICLE_PARAMS.w5);
+        expect(await mismatchesInPage(page, during), `during the drag, w5 = ${during.w5}`).toEqual([]);
+      }
+      await page.mouse.up();
+      await expect(page.locator('[data-waiting]')).toHaveCount(0);
+      await expect(page).toHaveURL(/w5=/);
+      const after = paramsFromQuery(new URL(page.url()).searchParams).params;
+      expect(await mismatchesInPage(page, after), 'after the release').toEqual([]);
+      const slope = await page.evaluate(async ({ url, params }) => String((await import(url)).evaluate(params).dE_dw5), { url: '/__test-math-module__/index.js', params: after });
+      await expect(page.locator('#fig-slope .slope-tangent'), 'the slope figure drew the weight in force').toHaveAttribute('data-slope', slope);
+      // Figures that waited render their own numbers again: a later edit reaches them.
+      await typeWithoutScrolling(page, 'w6', '-0.75');
+      expect(await mismatchesInPage(page, { ...after, w6: -0.75 }), 'after a later edit').toEqual([]);
+      expect(await page.evaluate(() => window.scrollY), 'nothing scrolled but to the number dragged').toBe(scrolled);
+    });
+  }
 });

@@ -3,7 +3,7 @@
  * chooses, every other parameter held, with the path gradient descent takes at the learning rate in
  * force when only those two weights learn, epoch by epoch. Geometry from lib/figures/contour.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { ARTICLE_EPOCHS, formatTruncated, type WeightName } from '../lib/backprop';
 import { shown } from '../lib/chart/shown';
 import { contourMap } from '../lib/figures/contour';
@@ -19,8 +19,9 @@ interface Props {
 }
 
 export default function ContourFigure({ pair: initialPair }: Props) {
-  const params = useParams();
-  const digits = useDigits();
+  const root = useRef<HTMLElement>(null);
+  const params = useParams(root);
+  const digits = useDigits(root);
   const [pair, setPair] = useState<WeightPair>(initialPair);
   const m = useMemo(() => contourMap(params, pair), [params, pair]);
   const [a, b] = pair;
@@ -34,7 +35,7 @@ export default function ContourFigure({ pair: initialPair }: Props) {
   const id = 'fig-contour';
 
   return (
-    <figure class="fig contour-figure" id={id}>
+    <figure class="fig contour-figure" id={id} ref={root}>
       <div class="fig-controls">
         {([0, 1] as const).map((k) => (
           <WeightPicker key={k} label={k === 0 ? 'Across' : 'Up'} value={pair[k]} onPick={(w) => pick(k, w)} />

@@ -11,8 +11,9 @@ import { useDigits, useParams } from './use-tutorial';
 import { E_TOTAL_TEXT } from '../lib/labels';
 
 export default function LossChart() {
-  const params = useParams();
-  const digits = useDigits();
+  const root = useRef<HTMLElement>(null);
+  const params = useParams(root);
+  const digits = useDigits(root);
   // The drawing is laid out at its real width so its text stays a readable size on a phone.
   const [width, setWidth] = useState(640);
   const [log, setLog] = useState<boolean>();
@@ -35,7 +36,7 @@ export default function LossChart() {
   const floor = describeFloor(c);
 
   return (
-    <figure class="loss-chart">
+    <figure class="loss-chart" ref={root}>
       <label class="chart-scale">
         <input type="checkbox" checked={c.log} onChange={(e) => setLog(e.currentTarget.checked)} /> Logarithmic <i>E</i><sub>total</sub>
         axis

@@ -23,8 +23,9 @@ interface Props {
 }
 
 export default function NetworkFigure({ view: initialView = 'values', id = 'fig-network', purpose = 'the network and its values' }: Props) {
-  const params = useParams();
-  const digits = useDigits();
+  const root = useRef<HTMLDivElement>(null);
+  const params = useParams(root);
+  const digits = useDigits(root);
   const s = useMemo(() => evaluate(params), [params]);
   const [view, setView] = useState<DiagramView>(initialView);
   const epoch = useTrained() + 1;
@@ -98,7 +99,7 @@ export default function NetworkFigure({ view: initialView = 'values', id = 'fig-
   const done = epoch >= LAST_EPOCH || !canTrain();
 
   return (
-    <div class="fig" id={id}>
+    <div class="fig" id={id} ref={root}>
       <div class="fig-controls" role="group" aria-label="What the drawing shows">
         <button type="button" aria-pressed={view === 'values'} onClick={() => setView('values')}>
           Values

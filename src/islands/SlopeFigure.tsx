@@ -17,8 +17,9 @@ import { E_TOTAL_TEXT } from '../lib/labels';
 const DRAG_STEP = 0.01;
 
 export default function SlopeFigure({ weight: initialWeight = 'w5' }: { weight?: WeightName }) {
-  const params = useParams();
-  const digits = useDigits();
+  const root = useRef<HTMLElement>(null);
+  const params = useParams(root);
+  const digits = useDigits(root);
   const [w, setW] = useState<WeightName>(initialWeight);
   // While the point is dragged the axis stays put, even if the weight leaves the usual window.
   const [held, setHeld] = useState<Window | undefined>(undefined);
@@ -59,7 +60,7 @@ export default function SlopeFigure({ weight: initialWeight = 'w5' }: { weight?:
   const [fixed, setFixed] = useState(false);
   useEffect(() => setFixed(isLocked(w)), [w]);
   return (
-    <figure class="fig slope-figure" id={id}>
+    <figure class="fig slope-figure" id={id} ref={root}>
       <WeightPicker label="Weight" value={w} onPick={setW} />
       <svg
         ref={svg}

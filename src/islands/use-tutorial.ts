@@ -12,22 +12,45 @@
  * brings nanostores' key listeners and defers every re-render by a timer.)
  */
 import type { ReadableAtom } from '../state/atom';
+import type { RefObject } from 'preact';
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { ARTICLE_DIGITS, ARTICLE_PARAMS, type Params } from '../lib/backprop';
 import type { QueryProblem } from '../lib/params';
 import { $digits, $params, $queryProblems, $trained } from '../state/tutorial';
+import { nearScreen } from './near-screen';
 
-/** An atom's value: `initial` on the first render, then the atom's, re-rendering on each change. */
-function useAtom<T>(store: ReadableAtom<T>, initial: T): T {
+/** Where an island is drawn, so that during a drag it can wait while far from the screen (./near-screen.ts). */
+export type IslandElement = RefObject<Element>;
+
+/**
+ * An atom's value: `initial` on the first render, then the atom's, re-rendering on each change. With
+ * `near`, changes made while a pointer is held reach a far-off island when it comes near or the pointer
+ * is released; the first value always comes at once.
+ */
+function useAtom<T>(store: ReadableAtom<T>, initial: T, near?: IslandElement): T {
   const [value, setValue] = useState(initial);
   // subscribe() reports the current value at once, so this also brings in the URL's values.
-  useLayoutEffect(() => store.subscribe((next) => setValue(() => next)), [store]);
+  useLayoutEffect(() => {
+    const el = near?.current;
+    const gate = el ? nearScreen(el, setValue) : undefined;
+    let first = true;
+    const stop = store.subscribe((next) => {
+      const update = () => setValue(() => next);
+      if (first || !gate) update();
+      else gate.deliver(update);
+      first = false;
+    });
+    return () => {
+      stop();
+      gate?.stop();
+    };
+  }, [store]);
   return value;
 }
 
 /** The parameters in force. */
-export function useParams(): Params {
-  return useAtom($params, ARTICLE_PARAMS);
+export function useParams(near?: IslandElement): Params {
+  return useAtom($params, ARTICLE_PARAMS, near);
 }
 
 /** How many updates training has applied to the configuration (none at build time). */
@@ -36,8 +59,8 @@ export function useTrained(): number {
 }
 
 /** The significant digits chosen by the reader. */
-export function useDigits(): number {
-  return useAtom($digits, ARTICLE_DIGITS);
+export function useDigits(near?: IslandElement): number {
+  return useAtom($digits, ARTICLE_DIGITS, near);
 }
 
 /** Address values that could not be used (none at build time). */

@@ -15,6 +15,7 @@ import {
 } from '../lib/backprop';
 import { $digits, $params, currentQuery, watchState } from '../state/tutorial';
 import { STALE_ATTRIBUTE, STALE_EVENT } from './stale';
+import { WAITING_ATTRIBUTE } from './waiting';
 import { startField } from './fields';
 import { startToolbar } from './toolbar';
 import { operatorOf, writeNumber } from './write-number';
@@ -58,14 +59,17 @@ let carryingLinks: readonly HTMLAnchorElement[] = [];
 let printAddresses: readonly HTMLAnchorElement[] = [];
 
 /**
- * Numbers inside islands that have not hydrated yet (their server HTML, at the article's values).
- * Looked up on every render: an island that hydrates renders its own numbers from then on.
+ * Numbers inside islands that have not hydrated yet (their server HTML, at the article's values), or
+ * that wait far from the screen during a drag (src/islands/near-screen.ts). Looked up on every render:
+ * an island that hydrates or wakes renders its own numbers from then on.
  */
 function waitingIslandNumbers(): BoundNumber[] {
   // Through the islands found once (a score of them), not a selector run over the whole page on every
   // change: on 1.4, with some 19,000 elements, that search cost more than rewriting the numbers.
   const waiting: HTMLElement[] = [];
-  for (const island of islands) if (island.hasAttribute('ssr')) waiting.push(...island.querySelectorAll<HTMLElement>('[data-q]'));
+  for (const island of islands) {
+    if (island.hasAttribute('ssr') || island.hasAttribute(WAITING_ATTRIBUTE)) waiting.push(...island.querySelectorAll<HTMLElement>('[data-q]'));
+  }
   return boundNumbersIn(waiting);
 }
 

@@ -15,6 +15,13 @@ export function operatorOf(el: Element): HTMLElement | undefined {
 /** Writes a number's text, and for a folding term its operator too: "+ −0.03" reads "− 0.03". */
 export function writeNumber(el: Element, text: string, operator: Element | undefined): void {
   const shown = operator ? foldedTerm(operator.getAttribute('data-sign') ?? '+', text) : { text, operator: '' };
-  if (el.textContent !== shown.text) el.textContent = shown.text;
-  if (operator && operator.textContent !== shown.operator) operator.textContent = shown.operator;
+  if (el.textContent !== shown.text) setText(el, shown.text);
+  if (operator && operator.textContent !== shown.operator) setText(operator, shown.operator);
+}
+
+/** Rewrites the text in place: an island's renderer keeps the text node it made, and a write into it costs less. */
+function setText(el: Node, text: string): void {
+  const only = el.firstChild;
+  if (only instanceof Text && !only.nextSibling) only.data = text;
+  else el.textContent = text;
 }
