@@ -67,7 +67,7 @@ for (const [path, doc] of html) {
       const problems: string[] = [];
       for (const attrs of quantityTags(doc)) {
         const q = attrs.get('data-q') ?? '';
-        // The mistake notes' names (`dE_dw3--slope-a-h1`, README) are documented too.
+        // The mistake notes' names (`dE_dw3--slope-a-h1`, docs/dom-contract.md) are documented too.
         const note = isMistakeQuantityName(q);
         if (!(QUANTITY_NAMES as readonly string[]).includes(q) && !note) {
           problems.push(`undocumented data-q "${q}"`);

@@ -98,7 +98,7 @@ export function compareShown(math: MathModule, shown: readonly Shown[], params: 
     const label = `${s.q}${s.epoch ? `@${s.epoch}` : ''}${s.lr ? `:lr=${s.lr}` : ''} ${s.where}`;
     const value = resolve(ref);
     // Until their module runs, the notes' numbers are the build's: Node's Math.exp differs from a browser's in the
-    // last bit for about one number in ten, and 300 epochs carry that into the last digits (README, DOM contract).
+    // last bit for about one number in ten, and 300 epochs carry that into the last digits (docs/dom-contract.md).
     const close = s.fromBuild && Math.abs(Number(s.value) - value) <= 1e-12 * Math.abs(value);
     if (s.value !== String(value) && !close) problems.push(`${label}: data-value "${s.value}", expected "${String(value)}"`);
     if (s.formControl) continue;

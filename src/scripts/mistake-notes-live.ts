@@ -1,6 +1,6 @@
 /**
- * The notes' numbers, kept true once mistake-notes.ts has added this to the page (README, DOM
- * contract): every `data-q` named `NAME--MISTAKE` or `NAME--MISTAKE--agree`, and any the first-load
+ * The notes' numbers, kept true once mistake-notes.ts has added this to the page
+ * (docs/dom-contract.md): every `data-q` named `NAME--MISTAKE` or `NAME--MISTAKE--agree`, and any the first-load
  * part set aside as pending, rewritten from the state in force now and after every change, right
  * after the page script has rewritten the others.
  */
@@ -11,7 +11,7 @@ import { $digits, $params } from '../state/tutorial';
 let numbers: readonly HTMLElement[] | undefined;
 
 function render(): void {
-  // Tells tests (and tools) that the notes' numbers are now this browser's, not the build's (README, DOM contract).
+  // Tells tests (and tools) that the notes' numbers are now this browser's, not the build's (docs/dom-contract.md).
   document.documentElement.dataset['mistakeNotes'] = 'live';
   const resolve = createMistakeResolver($params.get());
   const pageDigits = $digits.get();

@@ -1,6 +1,6 @@
 /**
  * The numbers of the "where spreadsheets go wrong" notes, by the names the page
- * gives them in `data-q` (README, DOM contract):
+ * gives them in `data-q` (docs/dom-contract.md):
  *
  * - `NAME--MISTAKE`: what the cell of quantity NAME holds in a workbook that has
  *   the known mistake MISTAKE and every other formula right (`dE_dw3--slope-a-h1`),
