@@ -135,8 +135,12 @@ test.describe('reduced motion', () => {
       await page.goto(path);
       await hydrate(page);
       // Interact the ways that could start motion: follow a deep link, edit a field, press a button.
-      const deepLink = page.locator('a[data-deep-link]').first();
-      if ((await deepLink.count()) > 0) await deepLink.click();
+      // A step's link is inside its Share control, which opens first.
+      const share = page.locator('details[data-share]').first();
+      if ((await share.count()) > 0) {
+        await share.locator('summary').click();
+        await share.locator('a[data-deep-link]').click();
+      }
       const field = page.locator(PARAM_FIELDS).first();
       if ((await field.count()) > 0) await field.fill('0.25');
       const button = page.locator('button:not([disabled]):not([aria-disabled="true"])').first();

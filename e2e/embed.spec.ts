@@ -566,6 +566,10 @@ test.describe('a step’s Share control', () => {
     await page.keyboard.press('Escape');
     await expect(action).not.toHaveAttribute('open', '');
     await expect(summary).toBeFocused();
+    // Escape again closes the Share panel itself.
+    await page.keyboard.press('Escape');
+    await expect(share).not.toHaveAttribute('open', '');
+    await expect(share.locator('> summary')).toBeFocused();
     expect(watch.problems).toEqual([]);
   });
 

@@ -148,6 +148,14 @@ whenParsed(() => {
   });
 });
 
+// Escape closes an open Share panel and gives the focus back to its button.
+document.addEventListener('keydown', (event) => {
+  const open = event.key === 'Escape' ? (event.target as Element | null)?.closest?.<HTMLDetailsElement>('details[data-share][open]') : null;
+  if (!open) return;
+  open.open = false;
+  open.querySelector('summary')?.focus();
+});
+
 // A deep link (a heading's or a gradient's `#`, a step's "Copy link") both targets its place
 // (highlighted by :target) and copies the full address; a Share panel says so in words.
 document.addEventListener('click', (event) => {
