@@ -316,7 +316,7 @@ test('arrow keys on a focused parameter change it; Shift makes the step ten time
   await page.keyboard.press('ArrowDown');
   const back = stepped(twice, -1, STEP);
   await expect.poll(async () => (await w5State(page)).search).toBe(`?w5=${back}`);
-  await expect(page.locator('[data-explain-said]')).toHaveText(`w5 = ${back}, can be changed`);
+  await expect(page.locator('[data-explain-said]')).toHaveText(`w₅ = ${back}, can be changed`);
   // A number that is computed, not set, is not changed by the arrows.
   await page.keyboard.press('End');
   const beforeKeys = await dataValues(page);

@@ -9,7 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { ARTICLE_PARAMS, evaluate, PARAM_NAMES, type Params } from '../src/lib/backprop';
 import { pairDescent } from '../src/lib/figures/descent';
 import { scenarioHref, scenarios } from '../src/lib/figures/scenarios';
-import { paramsFromQuery } from '../src/lib/params';
+import { stateFromQuery } from '../src/lib/params';
 import { axeViolations, watchPage } from './support/a11y-page';
 import { mismatches, mismatchesInPage, readShown, serveMathModule } from './support/quantities';
 import { SECTION_SLUGS, sectionPath } from './support/site';
@@ -21,9 +21,11 @@ const BACKPROP = sectionPath(SECTION_SLUGS.backprop);
 const UPDATE = sectionPath(SECTION_SLUGS.update);
 const MATH = '/__test-math-module__/index.js';
 
-/** The parameters in force, as the page's address holds them (every digit). */
+/** The parameters in force, as the page's address holds them: its configuration, trained `trained=` times in the page's engine. */
 async function paramsInForce(page: Page): Promise<Params> {
-  return paramsFromQuery(new URL(page.url()).searchParams).params;
+  const { state } = stateFromQuery(new URL(page.url()).searchParams);
+  if (state.trained === 0) return state.start;
+  return page.evaluate(async ({ url, start, trained }) => (await import(url)).advance(start, trained), { url: MATH, start: state.start, trained: state.trained });
 }
 
 /** Hydrates the figure whose root has `id`: brings it on screen and points at it, as a reader would. */

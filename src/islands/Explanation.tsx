@@ -242,7 +242,8 @@ export default function Explanation(props: ExplanationProps) {
           Close
         </button>
       </div>
-      <h2 id="explanation-title" tabIndex={-1}>
+      {/* Named in plain symbols too: the typeset symbol's MathML does not name the dialog in every reader. */}
+      <h2 id="explanation-title" tabIndex={-1} aria-label={describeRef(target)}>
         {entry ? <Markup html={entry.symbol} /> : describeRef({ name: target.name })} <span class="explain-name">{runOf(target)}</span>
       </h2>
       {entry && explanations ? (
