@@ -117,6 +117,55 @@ const NOTES: Readonly<
     wrong: (s) => s.dE_da_h2 * slope(s.a_h1) * s.i1,
     after: (p) => trainWith(p, (s) => ({ dE_dw3: s.dE_da_h2 * slope(s.a_h1) * s.i1, dE_dw4: s.dE_da_h2 * slope(s.a_h1) * s.i2 })).E_total,
   },
+  'half-misplaced': {
+    path: BACKPROP,
+    at: 'step-3',
+    name: 'dE_dw5',
+    epoch: 1,
+    // The ½ kept in ∂E/∂a_o1: half the gradient.
+    wrong: (s) => 0.5 * (s.a_o1 - s.t1) * slope(s.a_o1) * s.a_h1,
+    // Every gradient halved, and E written without its ½: twice the error of that run.
+    after: (p) => 2 * trainWith(p, (s) => Object.fromEntries(WEIGHT_NAMES.map((w) => [`dE_d${w}`, 0.5 * s[`dE_d${w}`]]))).E_total,
+  },
+  't-minus-a': {
+    path: BACKPROP,
+    at: 'step-3',
+    name: 'dE_dw5',
+    epoch: 1,
+    wrong: (s) => (s.t1 - s.a_o1) * slope(s.a_o1) * s.a_h1,
+    // Both output errors turned round: every gradient changes sign.
+    after: (p) => trainWith(p, (s) => Object.fromEntries(WEIGHT_NAMES.map((w) => [`dE_d${w}`, -s[`dE_d${w}`]]))).E_total,
+  },
+  'missing-slope': {
+    path: BACKPROP,
+    at: 'step-3',
+    name: 'dE_dw5',
+    epoch: 1,
+    wrong: (s) => (s.a_o1 - s.t1) * s.a_h1,
+    // Each gradient without the slope of the neuron its weight feeds; the hidden ones keep the outputs' slopes.
+    after: (p) =>
+      trainWith(p, (s) => ({
+        ...hiddenGradients(s, s.dE_do1, s.dE_do2, [s.w5, s.w6, s.w7, s.w8], () => 1),
+        dE_dw5: (s.a_o1 - s.t1) * s.a_h1,
+        dE_dw6: (s.a_o1 - s.t1) * s.a_h2,
+        dE_dw7: (s.a_o2 - s.t2) * s.a_h1,
+        dE_dw8: (s.a_o2 - s.t2) * s.a_h2,
+      })).E_total,
+  },
+  'sum-for-activation': {
+    path: BACKPROP,
+    at: 'step-3',
+    name: 'dE_dw5',
+    epoch: 1,
+    wrong: (s) => s.dE_do1 * s.h1,
+    // h1, h2 where a_h1, a_h2 belong: the last link of w5 … w8, and the hidden slopes h(1 − h).
+    after: (p) =>
+      trainWith(p, (s) => {
+        const h1 = (s.dE_do1 * s.w5 + s.dE_do2 * s.w7) * slope(s.h1);
+        const h2 = (s.dE_do1 * s.w6 + s.dE_do2 * s.w8) * slope(s.h2);
+        return { dE_dw1: h1 * s.i1, dE_dw2: h1 * s.i2, dE_dw3: h2 * s.i1, dE_dw4: h2 * s.i2, dE_dw5: s.dE_do1 * s.h1, dE_dw6: s.dE_do1 * s.h2, dE_dw7: s.dE_do2 * s.h1, dE_dw8: s.dE_do2 * s.h2 };
+      }).E_total,
+  },
   'plus-not-minus': {
     path: UPDATE,
     at: 'one-update-of-w1',
@@ -311,11 +360,11 @@ test(`${BACKPROP}: opened with values, no note claims a stale number while its a
   // Until it arrives: an ellipsis in place of every note number the values changed, and no data-q on it.
   expect(await page.locator('.mistake-note [data-q*="--"]').count()).toBe(0);
   const pending = page.locator('.mistake-note [data-pending]');
-  expect(await pending.count()).toBe(5 * 4);
+  expect(await pending.count()).toBe(9 * 4);
   expect(new Set(await pending.allTextContents())).toEqual(new Set(['…']));
   release();
   await settled(page);
-  expect(await page.locator('.mistake-note [data-q*="--"]').count()).toBe(5 * 4);
+  expect(await page.locator('.mistake-note [data-q*="--"]').count()).toBe(9 * 4);
   expect(problemsIn(await readNotes(page), { ...ARTICLE_PARAMS, t2: 0.2 })).toEqual([]);
 });
 
@@ -336,7 +385,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 }
 
 test(`${BACKPROP} and ${UPDATE}: the notes print, with the numbers of a linked configuration`, async ({ page }) => {
-  for (const [path, count] of [[BACKPROP, 5], [UPDATE, 2]] as const) {
+  for (const [path, count] of [[BACKPROP, 9], [UPDATE, 2]] as const) {
     await page.goto(`${path}?t2=0.2&lr=0.7`);
     await settled(page);
     await page.waitForLoadState('networkidle');

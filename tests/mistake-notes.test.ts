@@ -10,7 +10,20 @@ import { ARTICLE_EPOCHS, ARTICLE_PARAMS, DERIVED_NAMES, PARAM_NAMES, WEIGHT_NAME
 import { EXPORT_LAYOUT, exportColumn, exportContext } from '../src/lib/workbook/export';
 import type { Getter } from '../src/lib/quantities/definitions';
 import { printFormula } from '../src/lib/workbook/formulas';
-import { MISTAKES, NOTED_MISTAKES, lrRelative, notedMistake, t1ForT2, t1ForT2Hidden, wordsWhenEqual, e2UsesAo1 } from '../src/lib/mistakes';
+import {
+  MISTAKES,
+  NOTED_MISTAKES,
+  e2UsesAo1,
+  halfMisplaced,
+  lrRelative,
+  missingSlope,
+  notedMistake,
+  sumForActivation,
+  t1ForT2,
+  t1ForT2Hidden,
+  tMinusA,
+  wordsWhenEqual,
+} from '../src/lib/mistakes';
 import { runWorkbook } from '../src/lib/mistakes/run';
 import type { CellModel, SheetModel } from '../src/lib/xlsx/write';
 import { agreeName, createMistakeResolver, formatMistakeQuantity, isMistakeQuantityName, mistakenName, parseMistakeName } from '../src/lib/mistakes/notes/quantities';
@@ -69,16 +82,27 @@ describe('every known mistake has its note', () => {
     expect(wordsWhenEqual(t1ForT2.id)).toEqual([{ id: t1ForT2Hidden.id, words: t1ForT2Hidden.note.whenEqual }]);
   });
 
-  it('each note’s two formulas typeset without error, the mistaken one boxing where it parts from the right one', () => {
+  it('each note’s two formulas typeset without error, boxing where they part: in both, or a left-out factor in the right one', () => {
     for (const rule of NOTED_MISTAKES) {
       const { right, wrong } = noteFormulas(rule);
       expect(right, rule.id).not.toBe(wrong);
-      expect(wrong, rule.id).toContain('\\boxed');
+      expect(right.includes('\\boxed') || wrong.includes('\\boxed'), rule.id).toBe(true);
+      // Only a factor left out leaves nothing to box in the mistaken formula: the right one, less its box and dot, is the mistaken one.
+      if (!wrong.includes('\\boxed')) expect(right.replace(/ \\cdot \\boxed\{\{.*?\}\}/, ''), rule.id).toBe(wrong);
       for (const tex of [right, wrong]) expect(() => katex.renderToString(tex, { throwOnError: true, strict: 'error' }), tex).not.toThrow();
     }
     expect(noteFormulas(notedMistake('slope-a-h1') ?? lrRelative).wrong).toContain('\\boxed{a_{h1}}');
     expect(noteFormulas(notedMistake('plus-not-minus') ?? lrRelative).wrong).toContain('\\mathbin{\\boxed{+}}');
     expect(noteFormulas(lrRelative).wrong).toContain('\\boxed{\\mathrm{B2}}');
+    // The mistakes made by hand: the slope left out, h1 for a_h1, t − a turned round, the ½ kept.
+    expect(noteFormulas(missingSlope).right).toContain(' \\cdot \\boxed{{a_{o1}\\,(1 - a_{o1})}} \\cdot a_{h1}');
+    expect(noteFormulas(missingSlope).wrong).toMatch(/= \(a_\{o1\} - t_1\) \\cdot a_\{h1\}$/);
+    expect(noteFormulas(sumForActivation).right).toMatch(/\\boxed\{a_\{h1\}\}$/);
+    expect(noteFormulas(sumForActivation).wrong).toMatch(/\\boxed\{h_1\}$/);
+    expect(noteFormulas(tMinusA).right).toContain('\\boxed{a_{o1} - t_1}');
+    expect(noteFormulas(tMinusA).wrong).toContain('\\boxed{t_1 - a_{o1}}');
+    expect(noteFormulas(halfMisplaced).right).not.toContain('\\boxed');
+    expect(noteFormulas(halfMisplaced).wrong).toContain('{\\boxed{\\tfrac{1}{2}}\\,(a_{o1} - t_1)}');
   });
 
   it('the words set the article’s names with subscripts and keep a cell’s quoted text, and read back unchanged', () => {

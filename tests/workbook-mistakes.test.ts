@@ -5,12 +5,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { ARTICLE_PARAMS, WEIGHT_NAMES, train, type QuantityName, type Snapshot } from '../src/lib/backprop';
 import { checkSheets, matches, type SheetResult } from '../src/lib/workbook/check';
 import { EXPORT_LAYOUT, exportColumn } from '../src/lib/workbook/export';
-import { columnFormula, type Getter } from '../src/lib/quantities/definitions';
+import { columnFormula, plainName, type Getter } from '../src/lib/quantities/definitions';
 import { checkBytes } from '../src/lib/workbook/index';
-import { FORMULA_RULES, MISTAKES, sigmoidSlopePlus, wrongVersions } from '../src/lib/mistakes';
+import { FORMULA_RULES, MISTAKES, halfMisplaced, missingSlope, sigmoidSlopePlus, sumForActivation, tMinusA, wrongVersions, type FormulaRule } from '../src/lib/mistakes';
 import { MISTAKE_SHORT, MISTAKE_TITLES } from '../src/lib/workbook/report';
 import { readXlsx } from '../src/lib/xlsx/read';
-import { mistakeWorkbook } from './support/workbook-fixtures';
+import { mistakeWorkbook, type InjectedMistake } from './support/workbook-fixtures';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -120,4 +120,67 @@ describe('a seventh mistake, added as one rule: the sigmoid’s slope written σ
     const dw5 = table?.t === 'table' ? table.rows.find((r) => r[0] === `∂E/∂w5 (${exportColumn('dE_dw5')})`) : undefined;
     expect(dw5?.[1]).toBe('wrong: slope σ·(1 + σ)');
   });
+});
+
+/** The mistakes students make by hand (issue 20), each one rule: its fixture, and the columns it shows in first. */
+/** `other`: a second way of writing the mistake, which is the column's own wrong formula only in the columns `own` lists. */
+const BY_HAND: readonly {
+  fixture: InjectedMistake;
+  rule: FormulaRule;
+  columns: readonly QuantityName[];
+  other?: { what: string; own: readonly QuantityName[] };
+}[] = [
+  { fixture: 'missing-slope', rule: missingSlope, columns: GRADIENTS },
+  { fixture: 'sum-for-activation', rule: sumForActivation, columns: GRADIENTS },
+  { fixture: 't-minus-a', rule: tMinusA, columns: GRADIENTS },
+  { fixture: 'half-kept', rule: halfMisplaced, columns: GRADIENTS },
+  { fixture: 'half-dropped', rule: halfMisplaced, columns: ['E1', 'E2'] },
+  // The same mistakes as students also write them: no slope anywhere; E = (t − a)² and its derivative 2(a − t).
+  { fixture: 'no-slope', rule: missingSlope, columns: GRADIENTS, other: { what: 'no slope in any gradient', own: GRADIENTS.slice(4) } },
+  { fixture: 'sum-of-squares', rule: halfMisplaced, columns: ['E1', 'E2', ...GRADIENTS], other: { what: 'E without ½, and 2(a − t)', own: ['E1', 'E2'] } },
+];
+
+describe('the mistakes made by hand, each added as one rule, are named at the first cells they affect', () => {
+  for (const { fixture, rule, columns, other } of BY_HAND) {
+    const cells = columns.map((q) => at(q, first));
+    const changesTraining = columns.includes('dE_dw1');
+
+    for (const values of [false, true]) {
+      it(`${fixture}: ${rule.id} at ${cells[0]}${cells.length > 1 ? ` … ${cells.at(-1)}` : ''}${values ? ' (values only, no formulas)' : ''}`, () => {
+        const sheet = only(mistakeWorkbook(fixture, { epochs: 40, values }));
+        expect(sheet.mistakes.map((m) => m.id)).toEqual([rule.id]);
+        expect(sheet.mistakes[0]?.cells).toEqual(cells);
+        expect(sheet.columns.filter((c) => c.status === 'wrong').map((c) => c.first?.cell)).toEqual(cells);
+        if (changesTraining) {
+          for (const w of WEIGHT_NAMES) {
+            expect(sheet.columns.find((c) => c.name === w), w).toMatchObject({ status: 'inherits', inheritsFrom: at(`dE_d${w}`, first) });
+          }
+          expect(sheet.drift).toMatchObject({ fromRow: first + 1 });
+        } else {
+          // E without its ½ trains as the right sheet does: only the error columns are off.
+          expect(sheet.columns.find((c) => c.name === 'E_total')).toMatchObject({ status: 'inherits', inheritsFrom: at('E1', first) });
+          for (const w of WEIGHT_NAMES) expect(sheet.columns.find((c) => c.name === w)?.status, w).toBe('match');
+        }
+      });
+    }
+
+    it(`${fixture}: its first wrong cells hold ${other?.what ?? 'the value the rule computes for that row'}, and the report says so in its words`, () => {
+      const sheet = only(mistakeWorkbook(fixture, { epochs: 5 }));
+      const [row1] = train(ARTICLE_PARAMS, 1) as [Snapshot];
+      for (const q of columns) {
+        const found = sheet.columns.find((c) => c.name === q)?.first?.foundValue ?? Number.NaN;
+        // Another way of writing it is some other variant of the rule, not the column's own wrong formula.
+        expect(matches(found, rule.mistakenValue(q, snapshotGetter(row1, row1), ARTICLE_PARAMS.lr)), q).toBe(other?.own.includes(q) ?? true);
+      }
+      const outcome = checkBytes(mistakeWorkbook(fixture, { epochs: 20 }), `${fixture}.xlsx`);
+      expect(outcome.status).toBe(`Checked “${fixture}.xlsx” (1 sheet): ${rule.title}. First wrong cell: ${cells[0]}.`);
+      const texts = outcome.blocks.flatMap((b) => (b.t === 'p' ? [b.text] : []));
+      expect(texts).toContain(`${rule.title} (first in ${cells.length === 1 ? cells[0] : `${cells.slice(0, -1).join(', ')} and ${cells.at(-1)}`}).`);
+      expect(texts.join(' ')).toContain(rule.explain({ cells, columns, facts: {} }, { agreeingDigits: () => 0 }));
+      const table = outcome.blocks.find((b) => b.t === 'table');
+      const row = table?.t === 'table' ? table.rows.find((r) => r[0] === `${plainName(columns[0] as QuantityName)} (${exportColumn(columns[0] as QuantityName)})`) : undefined;
+      expect(row?.[1]).toBe(`wrong: ${rule.short}`);
+    });
+  }
+
 });

@@ -13,7 +13,24 @@ import { EXPORT_LAYOUT, buildWorkbookModel, exportColumn, rateSheetName } from '
 import { writeXlsx, type CellModel, type SheetModel, type WorkbookModel } from '../../src/lib/xlsx/write';
 
 /** The mistakes a fixture can carry. */
-export type InjectedMistake = 'slope' | 't1-for-t2' | 'e2-a-o1' | 'updated-w5-w8' | 'lr-relative' | 'plus' | 'slope-plus';
+export type InjectedMistake =
+  | 'slope'
+  | 't1-for-t2'
+  | 'e2-a-o1'
+  | 'updated-w5-w8'
+  | 'lr-relative'
+  | 'plus'
+  | 'slope-plus'
+  | 'missing-slope'
+  | 'sum-for-activation'
+  | 't-minus-a'
+  | 'half-dropped'
+  | 'half-kept'
+  | 'no-slope'
+  | 'sum-of-squares';
+
+const GRADIENTS = ['dE_dw1', 'dE_dw2', 'dE_dw3', 'dE_dw4', 'dE_dw5', 'dE_dw6', 'dE_dw7', 'dE_dw8'] as const;
+const HIDDEN_GRADIENTS = new Set<QuantityName>(['dE_dw1', 'dE_dw2', 'dE_dw3', 'dE_dw4']);
 
 /** Rewrites the cell references of a formula; `change` returns new text for a reference, or null to keep it. */
 export function rewriteRefs(formula: string, change: (ref: FormulaRef) => string | null): string {
@@ -81,6 +98,45 @@ function inject(sheet: SheetModel, mistake: InjectedMistake, epochs: number): vo
         // Every sigmoid slope a·(1−a) written a·(1+a), in all eight gradients.
         for (const q of ['dE_dw1', 'dE_dw2', 'dE_dw3', 'dE_dw4', 'dE_dw5', 'dE_dw6', 'dE_dw7', 'dE_dw8'] as const) {
           edit(q, row, (f) => f.replace(/([A-Z]+\d+)\*\(1-\1\)/g, '$1*(1+$1)'));
+        }
+        break;
+      case 'missing-slope':
+        // Each gradient without the slope of the neuron its weight feeds: the hidden one in ∂E/∂w1 … ∂E/∂w4, the output one in ∂E/∂w5 … ∂E/∂w8.
+        for (const q of GRADIENTS) {
+          const slopes = HIDDEN_GRADIENTS.has(q) ? [same('a_h1'), same('a_h2')] : [same('a_o1'), same('a_o2')];
+          edit(q, row, (f) => slopes.reduce((g, a) => g.replace(`*(${a}*(1-${a}))`, ''), f));
+        }
+        break;
+      case 'sum-for-activation': {
+        // h1, h2 read where a_h1, a_h2 belong.
+        const sums = new Map([[colIndex('a_h1'), colIndex('h1')], [colIndex('a_h2'), colIndex('h2')]]);
+        for (const q of GRADIENTS) edit(q, row, (f) => rewriteRefs(f, (r) => (sums.has(r.col) && r.row === row ? refText({ ...r, col: sums.get(r.col) as number }) : null)));
+        break;
+      }
+      case 't-minus-a':
+        for (const q of GRADIENTS) {
+          edit(q, row, (f) => f.replaceAll(`${same('a_o1')}-${same('t1')}`, `${same('t1')}-${same('a_o1')}`).replaceAll(`${same('a_o2')}-${same('t2')}`, `${same('t2')}-${same('a_o2')}`));
+        }
+        break;
+      case 'no-slope':
+        // No sigmoid slope in any gradient, as if the network had no sigmoids.
+        for (const q of GRADIENTS) edit(q, row, (f) => f.replace(/\*\(([A-Z]+\d+)\*\(1-\1\)\)/g, ''));
+        break;
+      case 'sum-of-squares':
+        // E = (t − a)², and its derivative 2(a − t).
+        for (const q of ['E1', 'E2'] as const) edit(q, row, (f) => f.replace(/^0\.5\*/, ''));
+        for (const q of GRADIENTS) {
+          edit(q, row, (f) => f.replaceAll(`(${same('a_o1')}-${same('t1')})`, `2*(${same('a_o1')}-${same('t1')})`).replaceAll(`(${same('a_o2')}-${same('t2')})`, `2*(${same('a_o2')}-${same('t2')})`));
+        }
+        break;
+      case 'half-dropped':
+        // E = (t − a)², the sum of squares.
+        for (const q of ['E1', 'E2'] as const) edit(q, row, (f) => f.replace(/^0\.5\*/, ''));
+        break;
+      case 'half-kept':
+        // ∂E/∂a written (a − t)/2, as students who keep the ½ write it.
+        for (const q of GRADIENTS) {
+          edit(q, row, (f) => f.replaceAll(`(${same('a_o1')}-${same('t1')})`, `(${same('a_o1')}-${same('t1')})/2`).replaceAll(`(${same('a_o2')}-${same('t2')})`, `(${same('a_o2')}-${same('t2')})/2`));
         }
         break;
     }

@@ -13,21 +13,52 @@
 import type { QuantityName } from '../backprop';
 import type { Expr } from '../quantities/expr';
 import { e2UsesAo1 } from './e2-uses-a-o1';
+import { halfMisplaced } from './half-misplaced';
 import { lrRelative } from './lr-relative';
+import { missingSlope } from './missing-slope';
 import { plusNotMinus } from './plus-not-minus';
 import { applyVariant, type CellEvidenceRule, type FormulaRule, type SheetEvidenceRule, type WorkbookMistake, type Wording } from './rule';
 import { sigmoidSlopePlus } from './sigmoid-slope-plus';
 import { slopeAh1 } from './slope-a-h1';
+import { sumForActivation } from './sum-for-activation';
 import { t1ForT2 } from './t1-for-t2';
 import { t1ForT2Hidden } from './t1-for-t2-hidden';
+import { tMinusA } from './t-minus-a';
 import { UNRECOGNISED } from './unrecognised';
 import { updatedW5W8 } from './updated-w5-w8';
 
 export type * from './rule';
-export { e2UsesAo1, lrRelative, plusNotMinus, sigmoidSlopePlus, slopeAh1, t1ForT2, t1ForT2Hidden, UNRECOGNISED, updatedW5W8 };
+export {
+  e2UsesAo1,
+  halfMisplaced,
+  lrRelative,
+  missingSlope,
+  plusNotMinus,
+  sigmoidSlopePlus,
+  slopeAh1,
+  sumForActivation,
+  t1ForT2,
+  t1ForT2Hidden,
+  tMinusA,
+  UNRECOGNISED,
+  updatedW5W8,
+};
 
 /** Every known mistake; where two fit the same cell, the earlier is named. */
-export const MISTAKES = [slopeAh1, t1ForT2, t1ForT2Hidden, e2UsesAo1, updatedW5W8, lrRelative, plusNotMinus, sigmoidSlopePlus] as const;
+export const MISTAKES = [
+  slopeAh1,
+  t1ForT2,
+  t1ForT2Hidden,
+  e2UsesAo1,
+  updatedW5W8,
+  lrRelative,
+  plusNotMinus,
+  sigmoidSlopePlus,
+  missingSlope,
+  sumForActivation,
+  tMinusA,
+  halfMisplaced,
+] as const;
 
 /** The mistakes the checker can name, and `unrecognised` for a wrong value none explains. */
 export type MistakeId = (typeof MISTAKES)[number]['id'] | 'unrecognised';
@@ -67,11 +98,15 @@ export interface WrongVersion {
 
 /** Each variant of the rule that changes the formula, with the rule's id. */
 function versionsOf(rule: (typeof FORMULA_RULES)[number], correct: Expr, ids: readonly MistakeId[]): WrongVersion[] {
-  // A variant that leaves this column's formula as it was would name a mistake in a right cell.
-  const same = JSON.stringify(correct);
+  // A variant that leaves this column's formula as it was would name a mistake in a right cell;
+  // two variants may write one column alike (they differ elsewhere), and one try is enough.
+  const seen = new Set([JSON.stringify(correct)]);
   return rule.variants
     .map((variant) => ({ ids: [...ids, rule.id], expr: applyVariant(correct, variant) }))
-    .filter((version) => JSON.stringify(version.expr) !== same);
+    .filter((version) => {
+      const key = JSON.stringify(version.expr);
+      return !seen.has(key) && Boolean(seen.add(key));
+    });
 }
 
 /** The wrong versions of a column's formula: each mistake alone, then each pair (students often make two at once). */

@@ -6,7 +6,7 @@
  */
 import type { Params, QuantityName, WeightName } from '../backprop';
 import { columnFormula, evaluateExpr, replaceQuantities, type Getter, type Replacements } from '../quantities/definitions';
-import type { Expr } from '../quantities/expr';
+import { sameExpr, type Expr } from '../quantities/expr';
 
 /**
  * How the tutorial shows a mistake beside the step where students make it
@@ -78,9 +78,9 @@ export interface FormulaRule<Id extends string = string> extends Wording, Workbo
   readonly id: Id;
   /** The columns whose formula the mistake changes. */
   readonly columns: readonly QuantityName[];
-  /** The ways students write it, most common first. */
+  /** The ways students write it, most common first; each column's own mistake is the first that changes it. */
   readonly variants: readonly [Variant, ...Variant[]];
-  /** The wrong formula in a column (first variant) in an epoch row after the first; null for a column it does not touch. */
+  /** The wrong formula in a column (the first variant that changes it) in an epoch row after the first; null for a column it does not touch. */
   wrongFormula(column: QuantityName): Expr | null;
   /** The value the wrong formula gives a column, from one row's values (`prev`: the row above's). */
   mistakenValue(column: QuantityName, get: Getter, lr: number): number;
@@ -152,13 +152,25 @@ export function applyVariant(correct: Expr, variant: Variant): Expr {
   return 'replace' in variant ? replaceQuantities(correct, variant.replace) : variant.rewrite(correct);
 }
 
+/**
+ * The variant of a rule a column shows: the first that changes the column's formula (a rule may
+ * be written differently in different columns: ½ dropped from E, kept in ∂E/∂a). Undefined for a
+ * column the rule does not name.
+ */
+export function variantIn(rule: Pick<FormulaRule, 'columns' | 'variants'>, column: QuantityName): Variant | undefined {
+  const correct = rule.columns.includes(column) ? columnFormula(column, false) : null;
+  if (!correct) return undefined;
+  return rule.variants.find((variant) => !sameExpr(applyVariant(correct, variant), correct)) ?? rule.variants[0];
+}
+
 /** A formula rule from its words, columns and variants. */
 export function formulaRule<const Id extends string>(
   spec: Omit<FormulaRule<Id>, 'kind' | 'wrongFormula' | 'mistakenValue' | 'rateInto'>,
 ): FormulaRule<Id> {
   const wrongFormula = (column: QuantityName): Expr | null => {
-    const correct = spec.columns.includes(column) ? columnFormula(column, false) : null;
-    return correct && applyVariant(correct, spec.variants[0]);
+    const correct = columnFormula(column, false);
+    const variant = variantIn(spec, column);
+    return correct && variant ? applyVariant(correct, variant) : null;
   };
   return {
     ...spec,

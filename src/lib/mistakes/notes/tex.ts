@@ -6,9 +6,9 @@
  */
 import { isQuantityName, isWeight, type QuantityName } from '../../backprop';
 import { columnFormula, definitionOf, replaceQuantities, symbolOf, updatedSymbol } from '../../quantities/definitions';
-import { mapQuantities, sameExpr, type Expr } from '../../quantities/expr';
+import { directRefs, mapQuantities, sameExpr, type Expr } from '../../quantities/expr';
 import { texOf, type Factor, type TexStyle } from '../../quantities/tex';
-import type { FormulaRule, WorkbookMistake } from '../rule';
+import { variantIn, type FormulaRule, type WorkbookMistake } from '../rule';
 
 /** Quantities written out as a spreadsheet writes them (their definitions), not as a symbol: the places mistakes sit. */
 const WRITTEN_OUT = new Set<QuantityName>(['dE_da_o1', 'dE_da_o2', 'da_o1_do1', 'da_o2_do2', 'da_h1_dh1', 'da_h2_dh2']);
@@ -30,8 +30,17 @@ function writeOut(e: Expr): Expr {
  */
 function markDifferences(right: Expr, wrong: Expr, marks: { boxed: Set<Expr>; boxedOperator: Set<Expr> }): void {
   if (sameExpr(right, wrong)) return;
+  // A factor left out (the slope, the ½ of E) is boxed where it stands; a factor added, where it is added.
+  const dropped = right.k === 'op' && right.op === '*' ? (sameExpr(right.a, wrong) ? right.b : sameExpr(right.b, wrong) ? right.a : null) : null;
+  const added = wrong.k === 'op' && wrong.op === '*' ? (sameExpr(wrong.b, right) ? wrong.a : sameExpr(wrong.a, right) ? wrong.b : null) : null;
+  if (dropped ?? added) {
+    marks.boxed.add((dropped ?? added) as Expr);
+    return;
+  }
   if (right.k === 'op' && wrong.k === 'op') {
-    if (right.op === wrong.op) {
+    // Operands turned round (t − a for a − t) are one mistake: the whole difference is boxed.
+    const turned = !sameExpr(right.a, wrong.a) && sameExpr(right.a, wrong.b) && sameExpr(right.b, wrong.a);
+    if (right.op === wrong.op && !turned) {
       markDifferences(right.a, wrong.a, marks);
       markDifferences(right.b, wrong.b, marks);
       return;
@@ -47,13 +56,20 @@ function markDifferences(right: Expr, wrong: Expr, marks: { boxed: Set<Expr>; bo
 /**
  * The right formula written to the same depth as the mistaken one: the checker's wrong formula
  * opens up definitions down to the quantity it swaps (∂E/∂h2 becomes ∂E/∂a_h2 · its slope), and
- * the right one is opened the same way, swapping each of those quantities for itself.
+ * the right one is opened the same way, swapping each of those quantities for itself, or for its
+ * definition where the mistake keeps only part of it (∂E/∂o1 cut to ∂E/∂a_o1: the slope shows).
  */
-function rightInShape(mistake: WorkbookMistake, correct: Expr): Expr {
-  const variant = (mistake as Partial<FormulaRule>).variants?.[0];
+function rightInShape(mistake: WorkbookMistake, column: QuantityName, correct: Expr): Expr {
+  const rule = mistake as Partial<FormulaRule>;
+  const variant = rule.columns && rule.variants ? variantIn(rule as FormulaRule, column) : undefined;
   if (!variant || !('replace' in variant)) return correct;
   const itself: Record<string, Expr> = {};
-  for (const name of Object.keys(variant.replace)) if (isQuantityName(name)) itself[name] = { k: 'q', q: name };
+  for (const [name, by] of Object.entries(variant.replace)) {
+    if (!isQuantityName(name)) continue;
+    const definition = definitionOf(name);
+    const part = by.k === 'q' && definition?.k === 'op' && definition.op === '*' && directRefs(definition).some((ref) => ref.q === by.q);
+    itself[name] = part ? definition : { k: 'q', q: name };
+  }
   return replaceQuantities(correct, itself);
 }
 
@@ -68,7 +84,7 @@ export function noteFormulas(mistake: WorkbookMistake): { readonly right: string
   const correct = columnFormula(column, false);
   const wrong = mistake.wrongFormula(column);
   if (!correct || !wrong) throw new Error(`${mistake.id}: no formula for ${column}`);
-  const right = writeOut(rightInShape(mistake, correct));
+  const right = writeOut(rightInShape(mistake, column, correct));
   const mistaken = writeOut(wrong);
   const marks = { boxed: new Set<Expr>(), boxedOperator: new Set<Expr>() };
   markDifferences(right, mistaken, marks);
