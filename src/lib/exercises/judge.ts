@@ -108,8 +108,13 @@ export function nameMistake(def: ExerciseDef, way: Way): NamedMistake {
 export function judge(def: ExerciseDef, config: Params, typed: string): Verdict {
   const minDigits = minimumDigits(def, config);
   const parsed: Parsed = parseAnswer(typed, minDigits);
-  if (!parsed.ok) return { kind: 'invalid', message: parsed.message };
   const right = answerOf(def, config);
+  if (!parsed.ok) {
+    // An answer with few digits (0.0984) is right when those are all its digits.
+    const loose = parseAnswer(typed, 1);
+    const exact = loose.ok && Math.abs(loose.value - right) <= 1e-12 * Math.abs(right);
+    return exact ? { kind: 'right', message: 'Right: that is the exact value.' } : { kind: 'invalid', message: parsed.message };
+  }
   if (isWrittenValue(parsed, right)) {
     return { kind: 'right', message: `Right, to the ${parsed.digits} significant digits you gave.` };
   }
