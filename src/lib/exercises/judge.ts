@@ -98,10 +98,8 @@ export function minimumDigits(def: ExerciseDef, config: Params): number {
 
 /** The mistake as a verdict names it: its title and its formula in this exercise, right and wrong. */
 export function nameMistake(def: ExerciseDef, way: Way): NamedMistake {
-  const { rule } = way;
-  const lrTex = 'note' in rule && 'lrTex' in rule.note ? rule.note.lrTex : undefined;
-  const pair = formulaPair(columnTex(def.target.name), written(def, null).expr, written(def, way).expr, lrTex);
-  return { id: rule.id, title: wordsTex(rule.title), rightTex: pair.right, wrongTex: pair.wrong };
+  const pair = formulaPair(columnTex(def.target.name), written(def, null).expr, written(def, way).expr);
+  return { id: way.rule.id, title: wordsTex(way.rule.title), rightTex: pair.right, wrongTex: pair.wrong };
 }
 
 /** Judges a typed answer: right, rounded, a known mistake, wrong (checked in that order), or invalid. */
