@@ -45,7 +45,14 @@ export interface MistakeValue {
 }
 
 /** The ways of the catalogue's mistakes that apply to an exercise: made from the shown values, changing the formula. */
-export function applicableWays(def: ExerciseDef): Way[] {
+export function applicableWays(def: ExerciseDef): readonly Way[] {
+  let ways = applicable.get(def);
+  if (!ways) applicable.set(def, (ways = findApplicable(def)));
+  return ways;
+}
+const applicable = new WeakMap<ExerciseDef, readonly Way[]>();
+
+function findApplicable(def: ExerciseDef): Way[] {
   const right = written(def, null).expr;
   const seen = [JSON.stringify(right)];
   return allWays().filter((way) => {
