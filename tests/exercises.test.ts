@@ -14,6 +14,7 @@ import { stepsIn } from '../src/lib/steps';
 import {
   EXERCISES,
   answerOf,
+  applicableWays,
   deal,
   exerciseById,
   hints,
@@ -177,6 +178,13 @@ describe('judging an answer', () => {
         }
       }
     });
+    // And the judge names none the stated formulas do not give.
+    for (const def of EXERCISES) {
+      for (const way of applicableWays(def)) {
+        const rule = MISTAKES.find((r) => r.id === way.rule.id) ?? null;
+        expect(statedValue(def, configs[0] as Params, rule, way.variant), `${def.id} ${way.rule.id}`).not.toBe(answerOf(def, configs[0] as Params));
+      }
+    }
     // The pairs the tutorial's notes are about, each found.
     for (const pair of ['E_total e2-uses-a-o1', 'dE_dw5 sigmoid-slope-plus', 'da_h1_dh1 sigmoid-slope-plus', 'dE_dw7 t1-for-t2', 'dE_dw3 slope-a-h1', 'w1@2 plus-not-minus']) {
       expect([...named.keys()], pair).toContain(pair);
