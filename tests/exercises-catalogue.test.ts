@@ -45,10 +45,11 @@ vi.mock('../src/lib/mistakes', async (importOriginal) => {
 const { deal, exerciseById, judge, shownValues } = await import('../src/lib/exercises');
 
 /** What an exercise shows, by name. */
-function shown(id: string, config: Params, epoch?: number): Record<string, number> {
+function shown(id: string, config: Params, epoch?: number): (name: string) => number {
   const def = exerciseById(id, epoch);
   if (!def) throw new Error(id);
-  return Object.fromEntries(shownValues(def, config).map((s) => [s.ref.name, s.value]));
+  const values = new Map(shownValues(def, config).map((s) => [s.ref.name as string, s.value]));
+  return (name) => values.get(name) ?? Number.NaN;
 }
 
 describe('a mistake added to the catalogue', () => {
@@ -56,7 +57,7 @@ describe('a mistake added to the catalogue', () => {
     for (const seed of ['a', 'b', 'c', 'd']) {
       const config = deal(seed);
       const s7 = shown('dE_dw7', config);
-      const [t1, t2, a, h] = [s7['t1'], s7['t2'], s7['a_o2'], s7['a_h1']] as number[];
+      const [t1, t2, a, h] = [s7('t1'), s7('t2'), s7('a_o2'), s7('a_h1')];
       const targets = (t2 - t1) * (a * (1 - a)) * h;
       const named = judge(exerciseById('dE_dw7') as never, config, targets.toPrecision(6));
       expect(named.kind, seed).toBe('mistake');
@@ -66,13 +67,13 @@ describe('a mistake added to the catalogue', () => {
 
       // ∂E/∂w5 with t2: the exercise shows no t2, so no student made it there.
       const s5 = shown('dE_dw5', config);
-      const [a1, h1] = [s5['a_o1'], s5['a_h1']] as number[];
+      const [a1, h1] = [s5('a_o1'), s5('a_h1')];
       const withT2 = (a1 - config.t2) * (a1 * (1 - a1)) * h1;
       expect(judge(exerciseById('dE_dw5') as never, config, withT2.toPrecision(6)).mistake?.id).not.toBe('test-t2-in-first-error');
 
       // A rewrite rule: the update without its rate, w1 − ∂E/∂w1.
       const s1 = shown('w1', config, 2);
-      const update = (s1['w1'] as number) - (s1['dE_dw1'] as number);
+      const update = s1('w1') - s1('dE_dw1');
       const rate = judge(exerciseById('w1', 2) as never, config, update.toPrecision(8));
       expect(rate.kind, seed).toBe('mistake');
       expect(rate.mistake?.id).toBe('test-rate-left-out');

@@ -86,7 +86,7 @@ function statedValue(def: ExerciseDef, config: Params, rule: (typeof MISTAKES)[n
 }
 
 /** The ways of each mistake: a formula rule's variants; a rule with only a wrong formula once; none for one no number shows. */
-const WAYS = MISTAKES.flatMap((rule) =>
+const WAYS = MISTAKES.flatMap((rule): { rule: (typeof MISTAKES)[number]; variant: Variant | undefined }[] =>
   'variants' in rule ? rule.variants.map((variant) => ({ rule, variant })) : 'wrongFormula' in rule ? [{ rule, variant: undefined }] : [],
 );
 
