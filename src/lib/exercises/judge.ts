@@ -118,7 +118,9 @@ export function judge(def: ExerciseDef, config: Params, typed: string): Verdict 
     // An answer with few digits (0.0984) is right when those are all its digits.
     const loose = parseAnswer(typed, 1);
     const exact = loose.ok && Math.abs(loose.value - right) <= 1e-12 * Math.abs(right);
-    return exact ? { kind: 'right', message: 'Right: that is the exact value.' } : { kind: 'invalid', message: parsed.message };
+    if (exact) return { kind: 'right', message: 'Right: that is the exact value.' };
+    const why = minDigits > MIN_DIGITS ? ' Here one step changes only the later digits of the weight.' : '';
+    return { kind: 'invalid', message: `${parsed.message}${why}` };
   }
   if (isWrittenValue(parsed, right)) {
     return { kind: 'right', message: `Right, to the ${parsed.digits} significant digits you gave.` };
