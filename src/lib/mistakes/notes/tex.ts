@@ -94,3 +94,14 @@ export function noteFormulas(mistake: WorkbookMistake): { readonly right: string
   const wrongStyle: TexStyle = { ...style, lr: lrTex ? `\\boxed{${lrTex}}` : '\\eta' };
   return { right: `${lhs} = ${texOf(right, rightStyle)}`, wrong: `${lhs} = ${texOf(mistaken, wrongStyle)}` };
 }
+
+/**
+ * Any right and mistaken formula for the same left-hand side, as TeX, each `lhs = rhs`, with the
+ * parts that differ boxed as a note boxes them (an exercise's formulas, written out to what it shows).
+ */
+export function formulaPair(lhs: string, right: Expr, wrong: Expr): { readonly right: string; readonly wrong: string } {
+  const marks = { boxed: new Set<Expr>(), boxedOperator: new Set<Expr>() };
+  markDifferences(right, wrong, marks);
+  const style: TexStyle = { quantity: symbolOf, lr: '\\eta', times, bracedExponents: true, braceJuxtaposed: true, ...marks };
+  return { right: `${lhs} = ${texOf(right, style)}`, wrong: `${lhs} = ${texOf(wrong, style)}` };
+}
