@@ -7,5 +7,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['tests/setup/fast-check.ts'],
+    // Property tests run hundreds of cases; on a machine shared with builds 5 s is not enough. Not a speed check.
+    testTimeout: 30_000,
   },
 });

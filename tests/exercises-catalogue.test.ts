@@ -77,7 +77,9 @@ describe('a mistake added to the catalogue', () => {
       const rate = judge(exerciseById('w1', 2) as never, config, update.toPrecision(8));
       expect(rate.kind, seed).toBe('mistake');
       expect(rate.mistake?.id).toBe('test-rate-left-out');
-      expect(rate.mistake?.wrongTex).toContain('w_1 - \\boxed{\\frac{\\partial E_{\\mathrm{total}}}{\\partial w_1}}');
+      // A factor left out is boxed where it stands, in the right formula.
+      expect(rate.mistake?.rightTex).toContain('\\boxed{\\eta}');
+      expect(rate.mistake?.wrongTex).toContain('w_1 - \\frac{\\partial E_{\\mathrm{total}}}{\\partial w_1}');
     }
   });
 });

@@ -58,6 +58,11 @@ export function sigmoid(x: number): number {
   return 1 / (1 + Math.exp(-x));
 }
 
+/** The sigmoid as a student works it out by hand, `round` applied to e^(−x) and to 1 + e^(−x). */
+export function sigmoidRounded(x: number, round: (v: number) => number): number {
+  return 1 / round(1 + round(Math.exp(-x)));
+}
+
 /** Evaluates the network once: forward pass, errors, chain-rule factors and gradients. */
 export function evaluate(p: Params): Snapshot {
   // Forward pass.
