@@ -374,8 +374,8 @@ test.describe('lock=', () => {
     const stop = frame.locator('[data-explain-stop]').filter({ has: frame.locator('.katex-html [data-q="w5"]') }).first();
     await stop.focus();
     const said = frame.locator('[data-explain-said]');
-    for (let k = 0; k < 40 && !/^w5 /.test((await said.textContent()) ?? ''); k++) await page.keyboard.press('ArrowRight');
-    await expect(said).toHaveText(/^w5 = 0\.6, fixed by your course page$/);
+    for (let k = 0; k < 40 && !/^w₅ /.test((await said.textContent()) ?? ''); k++) await page.keyboard.press('ArrowRight');
+    await expect(said).toHaveText(/^w₅ = 0\.6, fixed by your course page$/);
     await page.keyboard.press('ArrowUp');
     expect(await mismatchesIn(frame, fixed)).toEqual([]);
     // The slope figure's point (w5 by default): read-only, and the keys change nothing.
