@@ -4,7 +4,7 @@
  * of the catalogue (src/lib/mistakes/) made wherever the mistake changes a formula on the way. A
  * mistake in a shown value is not the student's, so the writing out stops there.
  */
-import { atEpoch, formatParameter, formatTruncated, isParameter, isWeight, type Params, type QuantityName, type QuantityRef, type Snapshot } from '../backprop';
+import { atEpoch, sigmoid as logistic, formatParameter, formatTruncated, isParameter, isWeight, type Params, type QuantityName, type QuantityRef, type Snapshot } from '../backprop';
 import { changesWithEpochs } from '../quantities/chain';
 import { columnFormula, evaluateExpr, substitute, type Getter } from '../quantities/definitions';
 import { ingredientsOf, mapQuantities, n, q, sameExpr, shiftPrev, type Expr } from '../quantities/expr';
@@ -264,7 +264,9 @@ export function evaluateRounded(e: Expr, get: Getter, lr: number, digits: number
       return get(e.q, e.prev === true) ?? Number.NaN;
     case 'sigmoid': {
       const x = evaluateRounded(e.a, get, lr, digits, false);
-      return r(1 / roundTo(1 + roundTo(Math.exp(-x), digits), digits));
+      // e^(−x) from the math module's sigmoid, whose home it is: σ(x) = 1/(1 + e^(−x)).
+      const decay = 1 / logistic(x) - 1;
+      return r(1 / roundTo(1 + roundTo(decay, digits), digits));
     }
     case 'op': {
       const a = evaluateRounded(e.a, get, lr, digits, false);
