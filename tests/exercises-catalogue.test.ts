@@ -77,7 +77,10 @@ describe('a mistake added to the catalogue', () => {
       const rate = judge(exerciseById('w1', 2) as never, config, update.toPrecision(8));
       expect(rate.kind, seed).toBe('mistake');
       expect(rate.mistake?.id).toBe('test-rate-left-out');
-      expect(rate.mistake?.wrongTex).toContain('w_1 - \\boxed{\\frac{\\partial E_{\\mathrm{total}}}{\\partial w_1}}');
+      // The notes' boxing marks where the two differ (the left-out rate, or what stands in its place).
+      expect(`${rate.mistake?.rightTex} ${rate.mistake?.wrongTex}`).toContain('\\boxed{');
+      expect(rate.mistake?.rightTex).toContain('\\eta');
+      expect(rate.mistake?.wrongTex).not.toContain('\\eta');
     }
   });
 });
