@@ -267,6 +267,12 @@ describe('judging an answer', () => {
       expect(verdict.message, typed).toMatch(message);
       expect(words(verdict.message)).not.toMatch(CODE_NAME);
     }
+    // An exact answer is right with all its digits, even fewer than 4: an instructor's values may make it 0.
+    const zero = exerciseById('dE_dw1') as ExerciseDef;
+    const noInput = { ...config, i1: 0 };
+    expect(Math.abs(answerOf(zero, noInput))).toBe(0);
+    expect(judge(zero, noInput, '0').kind).toBe('right');
+    expect(judge(zero, noInput, '0.5').kind).toBe('invalid');
     // A comma is a decimal point, a typographic minus a minus; spaces are ignored.
     const answer = answerOf(def, config);
     expect(judge(def, config, ` ${answer.toPrecision(5).replace('.', ',').replace('-', '\u2212')} `).kind).toBe('right');
