@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { ARTICLE_PARAMS, WEIGHT_NAMES, train, type QuantityName, type Snapshot } from '../src/lib/backprop';
 import { checkSheets, matches, type SheetResult } from '../src/lib/workbook/check';
-import { EXPORT_LAYOUT, exportColumn } from '../src/lib/workbook/export';
-import { columnFormula, plainName, type Getter } from '../src/lib/quantities/definitions';
+import { EXPORT_COLUMNS, EXPORT_LAYOUT, exportColumn } from '../src/lib/workbook/export';
+import { columnFormula, evaluateExpr, plainName, type Getter } from '../src/lib/quantities/definitions';
 import { checkBytes } from '../src/lib/workbook/index';
 import { FORMULA_RULES, MISTAKES, halfMisplaced, missingSlope, sigmoidSlopePlus, sumForActivation, tMinusA, wrongVersions, type FormulaRule } from '../src/lib/mistakes';
 import { MISTAKE_SHORT, MISTAKE_TITLES } from '../src/lib/workbook/report';
@@ -183,4 +183,33 @@ describe('the mistakes made by hand, each added as one rule, are named at the fi
     });
   }
 
+});
+
+describe('two mistakes that give one number in a cell', () => {
+  // The article's values (t1 = t2) and targets apart, each row from the math module.
+  for (const [label, p] of [
+    ['the article’s values', ARTICLE_PARAMS],
+    // Not a sum of 0 (w3 = −0.6 makes h2 = 0): a slope of exactly ¼ makes "slope left out, and 2(a − t)" the ½ kept.
+    ['targets apart', { ...ARTICLE_PARAMS, t1: 0.1, t2: 0.9, w3: -0.5, lr: 0.7 }],
+  ] as const) {
+    it(`are told apart at ${label}, but for a rule and the same rule with t1 for t2 when t1 = t2, where the rule alone comes first`, () => {
+      const [before, now] = train(p, 2) as [Snapshot, Snapshot];
+      const ties: string[] = [];
+      for (const column of EXPORT_COLUMNS) {
+        const correct = columnFormula(column, false);
+        if (!correct) continue;
+        const versions = wrongVersions(column, correct).map((v) => ({ ids: v.ids, value: evaluateExpr(v.expr, snapshotGetter(now, before), p.lr) }));
+        versions.forEach((a, i) => {
+          for (const b of versions.slice(i + 1)) {
+            // Two spellings of the same mistakes may agree (E2 with t2 or t1 when t1 = t2).
+            if (!matches(a.value, b.value) || (a.ids.length === b.ids.length && a.ids.every((id) => b.ids.includes(id)))) continue;
+            // The only tie allowed: the same mistakes, one of them paired with t1 for t2, which changes nothing when t1 = t2.
+            const hidden = p.t1 === p.t2 && b.ids.length === a.ids.length + 1 && b.ids.includes('t1-for-t2') && a.ids.every((id) => b.ids.includes(id));
+            if (!hidden) ties.push(`${column}: ${a.ids.join('+')} and ${b.ids.join('+')} both give ${a.value}`);
+          }
+        });
+      }
+      expect(ties).toEqual([]);
+    });
+  }
 });
