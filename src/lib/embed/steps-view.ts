@@ -3,7 +3,7 @@
  * heading of the part each is in, and the fields their numbers depend on. Everything else (other
  * steps, prose between them, figures and their islands, fields no number shown depends on) is left
  * out, all but the scripts and styles it held: a component's script is written once, where the
- * component first appears, and a step further on may need it. Pure.
+ * component first appears, and a step further on may need it. Pure, but for the memo at the end.
  */
 import { isParameter, isQuantityName, PARAM_NAMES, type ParamName, type QuantityName } from '../backprop';
 import { definitionOf } from '../quantities/definitions';
@@ -113,4 +113,18 @@ export function stepsView(html: string, range: StepRange): string {
   return nodes
     .flatMap((n, k) => (kept.has(k) ? [n.node] : n.node.trim() === '' ? [] : scriptsIn(n.node)))
     .join('\n');
+}
+
+const rendered = new Map<string, Promise<string>>();
+
+/**
+ * A section's content rendered once for all the pages of its runs of steps (some thirty for 1.4),
+ * in a build; in development each time, as the content may change between requests.
+ */
+export function renderedOnce(key: string, render: () => Promise<string>, keep: boolean): Promise<string> {
+  const done = keep ? rendered.get(key) : undefined;
+  if (done) return done;
+  const html = render();
+  if (keep) rendered.set(key, html);
+  return html;
 }
