@@ -190,7 +190,7 @@ test.describe('sandboxed, refused or without scripts: never blank', () => {
       await expect(frame.locator('html')).toHaveAttribute('data-embed-static', '');
       const notice = frame.locator('.embed-static');
       await expect(notice).toBeVisible();
-      await expect(notice.locator('a')).toHaveAttribute('href', site.sectionPath(BACKPROP));
+      await expect(notice.locator('a')).toHaveAttribute('href', `${site.sectionPath(BACKPROP)}#step-6`);
       await expect(notice.locator('a')).not.toHaveAttribute('target', /./);
       // The content, with text, at the build's values.
       await expect(frame.locator('#step-6')).toBeVisible();
@@ -497,7 +497,8 @@ test.describe('lock=', () => {
     const frame = await frameEmbed(page, site, baseURL, BACKPROP, query);
     await frame.locator('input[name="w2"]').fill('0.7');
     let address = new URL(frame.url()).searchParams;
-    expect([address.get('lock'), address.get('w1'), address.get('w5'), address.get('w2'), address.get('steps')]).toEqual(['w1,w5', '0.3', '0.6', '0.7', '5']);
+    expect([address.get('lock'), address.get('w1'), address.get('w5'), address.get('w2'), address.get('steps')]).toEqual(['w1,w5', '0.3', '0.6', '0.7', null]);
+    expect(new URL(frame.url()).pathname).toBe(site.path(`embed/${BACKPROP}/steps/5/`));
     await frame.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
     await (await shareStep(frame, 'step-5')).getByRole('link', { name: 'Copy link' }).click();
     await expect.poll(() => new URL(frame.url()).hash).toBe('#step-5');
