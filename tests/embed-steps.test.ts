@@ -58,7 +58,7 @@ const SECTION = [
   '<p>Prose with <span data-q="E_total">0.3</span>.</p>',
   `<fieldset class="params" id="hidden-weights"><legend>Weights</legend>${['w1', 'w2'].map(field).join('')}</fieldset>`,
   `<fieldset class="params" id="rate"><legend>Rate</legend>${field('lr')}</fieldset>`,
-  '<style>astro-island{display:contents}</style><script>self.Astro = {};</script><astro-island uid="x" component-url="/Slope.js"><figure><svg><path d="M0 0"/></svg></figure></astro-island>',
+  '<style>astro-island{display:contents}</style><script>(self.Astro||(self.Astro={})).needed=1;</script><astro-island uid="x" component-url="/Slope.js"><figure><svg><path d="M0 0"/></svg></figure></astro-island>',
   '<h2 id="b">Part B</h2>',
   step(1, '<p><span data-q="a_h1" title="a > b">0.59</span></p><script type="module">note()</script><br><img src="x.png">'),
   '<!-- between -->',
@@ -80,8 +80,16 @@ describe('the cut of a section', () => {
     expect([...view.matchAll(/id="(step-\d+|[a-c]|hidden-weights|rate)"/g)].map((m) => m[1])).toEqual(['hidden-weights', 'b', 'step-1']);
     expect(view).not.toContain('Prose with');
     expect(view).not.toContain('<astro-island');
-    // The island runtime's script and style stay for any island a kept step may hold.
-    expect(view).toContain('<script>self.Astro = {};</script>');
+    // No island is left, so neither is Astro's island runtime.
+    expect(view).not.toContain('self.Astro');
+    expect(view).not.toContain('<style>astro-island');
+  });
+
+  it('keeps Astro’s island runtime where an island is kept', () => {
+    const withIsland = SECTION.replace('<p><span data-q="E_total--some-mistake">', '<astro-island uid="y"><p>in</p></astro-island><p><span data-q="E_total--some-mistake">');
+    const view = stepsView(withIsland, { from: 2, to: 2 });
+    expect(view.indexOf('self.Astro')).toBeGreaterThanOrEqual(0);
+    expect(view.indexOf('self.Astro')).toBeLessThan(view.indexOf('<astro-island'));
     expect(view).toContain('<style>astro-island{display:contents}</style>');
   });
 

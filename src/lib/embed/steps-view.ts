@@ -3,7 +3,8 @@
  * heading of the part each is in, and the fields their numbers depend on. Everything else (other
  * steps, prose between them, figures and their islands, fields no number shown depends on) is left
  * out, all but the scripts and styles it held: a component's script is written once, where the
- * component first appears, and a step further on may need it. Pure, but for the memo at the end.
+ * component first appears, and a step further on may need it. Astro's island runtime goes too where no
+ * island is left. Pure, but for the memo at the end.
  */
 import { isParameter, isQuantityName, PARAM_NAMES, type ParamName, type QuantityName } from '../backprop';
 import { definitionOf } from '../quantities/definitions';
@@ -55,6 +56,9 @@ export function kindOf(node: string): NodeKind {
   if (/\sclass="(?:[^"]*\s)?params(?:\s[^"]*)?"/.test(attributes)) return { kind: 'params' };
   return { kind: 'other' };
 }
+
+/** Astro's island runtime, written before a page's first island: its element's style, its hydrator, its directives. */
+const ISLAND_RUNTIME = /astro-island|self\.Astro\b/;
 
 /** The scripts and styles inside a piece of markup, in order. */
 function scriptsIn(html: string): string[] {
@@ -110,8 +114,9 @@ export function stepsView(html: string, range: StepRange): string {
   nodes.forEach((n, k) => {
     if (n.kind === 'params' && parametersEdited(n.node).some((name) => needed.has(name as ParamName))) kept.add(k);
   });
+  const islands = nodes.some((n, k) => kept.has(k) && n.node.includes('<astro-island'));
   return nodes
-    .flatMap((n, k) => (kept.has(k) ? [n.node] : n.node.trim() === '' ? [] : scriptsIn(n.node)))
+    .flatMap((n, k) => (kept.has(k) ? [n.node] : scriptsIn(n.node).filter((script) => islands || !ISLAND_RUNTIME.test(script))))
     .join('\n');
 }
 
