@@ -10,14 +10,21 @@
  * weight (every number on the page follows), the math module's sweep of six
  * learning rates × 300 epochs, and the contour map's recompute per edit.
  *
+ * The pages: every page of the site, every section's embed, and for a section with steps the
+ * embed of its first step (and of 1.4's Step 6), with each page's gzipped HTML and its element
+ * count once loaded; on 1.3, 1.4 and /all/ the drag once more with the CPU four times slower
+ * (a mid-range phone).
+ *
  * Timings, so not part of `npm test`. Environment: CHROMIUM_PATH (default
  * /usr/bin/chromium), BENCH_LIGHTHOUSE_RUNS (default 3; the median is shown),
  * BENCH_EDITS (default 50), BENCH_OUT_DIR (default ./dist-bench), BENCH_PAGES
  * (comma-separated paths, e.g. `/1-4-backpropagation/`, to measure only those
- * while working on them; the table is then printed but not written).
+ * while working on them; the table is then printed but not written), BENCH_QUICK=1
+ * (a check of the benchmark itself: one Lighthouse run, a few edits, opens and moves per page;
+ * nothing written), BENCH_REUSE_BUILD=1 (measure the build already in BENCH_OUT_DIR).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -31,8 +38,10 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../chromium.config.mjs';
 const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, process.env['BENCH_OUT_DIR'] ?? 'dist-bench');
 const chromiumPath = CHROMIUM_PATH;
-const lighthouseRuns = Math.max(1, Number(process.env['BENCH_LIGHTHOUSE_RUNS'] ?? 3));
-const edits = Math.max(1, Number(process.env['BENCH_EDITS'] ?? 50));
+const quick = process.env['BENCH_QUICK'] === '1';
+const lighthouseRuns = quick ? 1 : Math.max(1, Number(process.env['BENCH_LIGHTHOUSE_RUNS'] ?? 3));
+const edits = quick ? 4 : Math.max(1, Number(process.env['BENCH_EDITS'] ?? 50));
+const reuseBuild = process.env['BENCH_REUSE_BUILD'] === '1';
 const astroBin = join(root, 'node_modules', '.bin', 'astro');
 const onlyPages = (process.env['BENCH_PAGES'] ?? '').split(',').map((p) => p.trim()).filter(Boolean);
 
@@ -81,17 +90,43 @@ async function waitForHttp(url, timeoutMs = 60_000) {
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
-/** The page paths of the build, from its sitemap. */
+/** A section's slug, as its page's path names it (`/1-4-backpropagation/`). */
+const SECTION_PATH = /^\/(\d+-\d+-[a-z0-9-]+)\/$/;
+
+/** The served path of each built page (`index.html` files; not the previews' folder). */
+function builtPaths(dir = outDir, at = '/') {
+  /** @type {string[]} */
+  const found = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory() && !['_astro', 'og'].includes(entry.name)) found.push(...builtPaths(join(dir, entry.name), `${at}${entry.name}/`));
+    else if (entry.name === 'index.html') found.push(at);
+  }
+  return found;
+}
+
+/**
+ * The pages measured: the site's pages, every section's embed and, for a section with steps, the
+ * embed of its first step (plus 1.4's Step 6, the one the targets name).
+ */
 function pagePaths() {
-  const xml = readFileSync(join(outDir, 'sitemap-0.xml'), 'utf8');
-  const all = [...xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)].map((m) => new URL(m[1] ?? '/').pathname).sort();
+  const built = new Set(builtPaths());
+  const pages = [...built].filter((p) => !p.startsWith('/embed/') || p === '/embed/');
+  const sections = pages.map((p) => SECTION_PATH.exec(p)?.[1]).filter((slug) => slug !== undefined);
+  const embeds = sections.flatMap((slug) => [`/embed/${slug}/`, `/embed/${slug}/steps/1/`, ...(slug === '1-4-backpropagation' ? [`/embed/${slug}/steps/6/`] : [])]);
+  const all = [...pages.sort(), ...embeds].filter((p) => built.has(p));
   const unknown = onlyPages.filter((p) => !all.includes(p));
-  if (unknown.length) throw new Error(`BENCH_PAGES names pages the site does not have: ${unknown.join(', ')}`);
+  if (unknown.length) throw new Error(`BENCH_PAGES names pages the benchmark does not measure: ${unknown.join(', ')}`);
   return onlyPages.length ? all.filter((p) => onlyPages.includes(p)) : all;
 }
 
+/** The pages whose drag is measured once more at 4× CPU throttling: 1.3, 1.4 and the whole tutorial. */
+const THROTTLED_DRAG_PAGES = ['/1-3-forward-propagation/', '/1-4-backpropagation/', '/all/'];
+/** A mid-range phone's CPU, against a desktop core (Chrome DevTools' own preset). */
+const CPU_SLOWDOWN = 4;
+
 /** Builds the site; returns the wall-clock build time in seconds. */
 function build() {
+  if (reuseBuild && existsSync(join(outDir, 'index.html'))) return NaN;
   rmSync(outDir, { recursive: true, force: true });
   const start = performance.now();
   const result = spawnSync(astroBin, ['build'], { cwd: root, env: { ...process.env, OUT_DIR: outDir }, encoding: 'utf8' });
@@ -166,6 +201,8 @@ async function measurePage(browser, url, paramNames) {
   const page = await context.newPage();
   /** @type {Promise<{ type: string, gzip: number }>[]} */
   const fetched = [];
+  // The document's own bytes, as sent (the HTML an embed must keep small).
+  const html = await context.request.get(url).then(async (r) => gzipSize(await r.body()));
   /** @param {import('@playwright/test').Request} request */
   const record = (request) => {
     fetched.push(
@@ -185,6 +222,8 @@ async function measurePage(browser, url, paramNames) {
   const inline = await page.$$eval('script:not([src])', (els) => els.map((el) => el.textContent ?? '').join('\n'));
   const js = requests.filter((r) => r.type === 'script').reduce((s, r) => s + r.gzip, 0) + (inline.trim() ? gzipSize(inline) : 0);
   const css = requests.filter((r) => r.type === 'stylesheet').reduce((s, r) => s + r.gzip, 0);
+  // The elements the page builds once loaded, at the default 1280 px (before anything is edited).
+  const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
 
   // Edit-to-screen: from the input event to the last DOM mutation it causes (after the page
   // settles: no mutation for 150 ms), and to the animation frame after that mutation.
@@ -260,12 +299,12 @@ async function measurePage(browser, url, paramNames) {
     }
   }
   await context.close();
-  return { js, css, fieldCount, toDom, toFrame };
+  return { html, elements, js, css, fieldCount, toDom, toFrame };
 }
 
 /** How many numbers of a page are opened to time explanations; how many pointer moves a drag is timed over. */
-const EXPLAIN_OPENS = 20;
-const DRAG_MOVES = 60;
+const EXPLAIN_OPENS = quick ? 3 : 20;
+const DRAG_MOVES = quick ? 15 : 60;
 
 /**
  * Explanations on one page: the time from the press on a number to its explanation on screen
@@ -317,38 +356,66 @@ async function measureExplanations(browser, url) {
     await page.waitForSelector('[data-explains]', { state: 'detached' });
   }
 
+  const drag = await dragWeight(page);
+  await context.close();
+  return { open, drag };
+}
+
+/**
+ * Drags w5's number on a loaded page, where one is shown: from each pointer move to the end of the
+ * frame that shows its effect (ms), while every number on the page follows.
+ * @param {import('@playwright/test').Page} page
+ * @returns {Promise<number[]>}
+ */
+async function dragWeight(page) {
   /** @type {number[]} */
   const drag = [];
   const weight = page.locator('.katex-html [data-q="w5"], .nd [data-q="w5"], .num[data-q="w5"]').filter({ visible: true }).first();
-  if ((await weight.count()) > 0) {
-    await weight.scrollIntoViewIfNeeded();
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-    const box = await weight.boundingBox();
-    if (box) {
-      await page.evaluate(() => {
-        const w = /** @type {any} */ (window);
-        w.__frames = [];
-        addEventListener(
-          'pointermove',
-          (e) => {
-            const moved = e.timeStamp;
-            requestAnimationFrame(() => setTimeout(() => w.__frames.push(performance.now() - moved)));
-          },
-          { capture: true },
-        );
-      });
-      const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
-      await page.mouse.move(x, y);
-      await page.mouse.down();
-      // 4 px is one step: every move changes w5, and every number that depends on it.
-      for (let i = 1; i <= DRAG_MOVES; i++) await page.mouse.move(x + 4 * i, y);
-      await page.mouse.up();
-      await page.waitForTimeout(300);
-      drag.push(.../** @type {number[]} */ (await page.evaluate(() => /** @type {any} */ (window).__frames)));
-    }
-  }
+  if ((await weight.count()) === 0) return drag;
+  await weight.scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  const box = await weight.boundingBox();
+  if (!box) return drag;
+  await page.evaluate(() => {
+    const w = /** @type {any} */ (window);
+    w.__frames = [];
+    addEventListener(
+      'pointermove',
+      (e) => {
+        const moved = e.timeStamp;
+        requestAnimationFrame(() => setTimeout(() => w.__frames.push(performance.now() - moved)));
+      },
+      { capture: true },
+    );
+  });
+  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  // 4 px is one step: every move changes w5, and every number that depends on it.
+  for (let i = 1; i <= DRAG_MOVES; i++) await page.mouse.move(x + 4 * i, y);
+  await page.mouse.up();
+  await page.waitForTimeout(300);
+  drag.push(.../** @type {number[]} */ (await page.evaluate(() => /** @type {any} */ (window).__frames)));
+  return drag;
+}
+
+/**
+ * The drag of w5 with the CPU CPU_SLOWDOWN times slower (DevTools' CPU throttling), once the page
+ * has loaded and its page script has run.
+ * @param {import('@playwright/test').Browser} browser @param {string} url
+ */
+async function measureThrottledDrag(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-precision'));
+  await page.waitForLoadState('networkidle');
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  const drag = await dragWeight(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await context.close();
-  return { open, drag };
+  return drag;
 }
 
 /** The math module, loaded through Vite (it is TypeScript with extensionless imports). */
@@ -455,6 +522,10 @@ async function main() {
     /** @type {Map<string, Awaited<ReturnType<typeof measureExplanations>>>} */
     const explained = new Map();
     for (const path of paths) explained.set(path, await measureExplanations(browser, `${base}${path}`));
+    console.error(`bench: dragging at ${CPU_SLOWDOWN}× CPU throttling…`);
+    /** @type {Map<string, number[]>} */
+    const throttled = new Map();
+    for (const path of paths.filter((p) => THROTTLED_DRAG_PAGES.includes(p))) throttled.set(path, await measureThrottledDrag(browser, `${base}${path}`));
     await browser.close();
     browser = undefined;
 
@@ -476,7 +547,7 @@ async function main() {
       '',
       `Machine: ${machine}; load average ${fmt(loadAtStart, 2)} at start; Node ${process.version}; ${chromiumVersion}.`,
       '',
-      `Build (\`astro build\`, wall clock): ${fmt(buildSeconds)} s.`,
+      Number.isFinite(buildSeconds) ? `Build (\`astro build\`, wall clock): ${fmt(buildSeconds)} s.` : 'Build: the one already there (BENCH_REUSE_BUILD), not timed.',
       '',
       `Math module, \`sweep\` of ${sweep.rates} learning rates × ${sweep.epochs} epochs: median ${fmt(sweep.median, 0)} µs, p95 ${fmt(sweep.p95, 0)} µs (${sweep.runs} runs).`,
       '',
@@ -491,17 +562,23 @@ async function main() {
           `Dragging w5 on \`${path}\` (${e.drag.length} pointer moves, each a step once the drag has started, every number on the page following): pointer move to the end of its frame median ${fmt(median(e.drag))} ms, p95 ${fmt(quantile(e.drag, 0.95))} ms.`,
       ),
       '',
-      `Lighthouse ${lighthouseRuns > 1 ? `(median of ${lighthouseRuns} runs) ` : ''}mobile preset; JS and CSS are gzipped bytes at first load (inline scripts included); latency over ${edits} edits of the page's fields, median / p95; opening up to ${EXPLAIN_OPENS} explanations and dragging w5 over ${DRAG_MOVES} moves, median / p95.`,
+      ...[...throttled.entries()].map(
+        ([path, drag]) =>
+          `Dragging w5 on \`${path}\` with the CPU ${CPU_SLOWDOWN}× slower (a mid-range phone; ${drag.length} pointer moves): median ${fmt(median(drag))} ms, p95 ${fmt(quantile(drag, 0.95))} ms.`,
+      ),
       '',
-      '| Page | Performance | Accessibility | Best practices | SEO | JS (KiB) | CSS (KiB) | Edit → DOM (ms) | Edit → frame (ms) | Open explanation (ms) | Drag frame (ms) |',
-      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      `Lighthouse ${lighthouseRuns > 1 ? `(median of ${lighthouseRuns} runs) ` : ''}mobile preset; JS and CSS are gzipped bytes at first load (inline scripts included); latency over ${edits} edits of the page's fields, median / p95; opening up to ${EXPLAIN_OPENS} explanations and dragging w5 over ${DRAG_MOVES} moves, median / p95; HTML is the document's gzipped bytes, elements those it has once loaded at 1280 px; 4× CPU is the drag with the CPU throttled, p95.`,
+      '',
+      '| Page | Performance | Accessibility | Best practices | SEO | HTML (KiB) | Elements | JS (KiB) | CSS (KiB) | Edit → DOM (ms) | Edit → frame (ms) | Open explanation (ms) | Drag frame (ms) | Drag at 4× CPU, p95 (ms) |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
       ...paths.map((path) => {
         const s = scores.get(path) ?? {};
         const m = measured.get(path);
         const latency = (/** @type {number[]} */ v) => (v.length ? `${fmt(median(v))} / ${fmt(quantile(v, 0.95))}` : 'no fields');
         const e = explained.get(path);
         const timing = (/** @type {number[]} */ v, /** @type {string} */ none) => (v.length ? `${fmt(median(v))} / ${fmt(quantile(v, 0.95))}` : none);
-        return `| \`${path}\` | ${s['performance']} | ${s['accessibility']} | ${s['best-practices']} | ${s['seo']} | ${fmt((m?.js ?? NaN) / 1024, 2)} | ${fmt((m?.css ?? NaN) / 1024, 2)} | ${latency(m?.toDom ?? [])} | ${latency(m?.toFrame ?? [])} | ${timing(e?.open ?? [], 'no numbers')} | ${timing(e?.drag ?? [], 'no w5')} |`;
+        const slow = throttled.get(path);
+        return `| \`${path}\` | ${s['performance']} | ${s['accessibility']} | ${s['best-practices']} | ${s['seo']} | ${fmt((m?.html ?? NaN) / 1024, 1)} | ${m?.elements ?? '–'} | ${fmt((m?.js ?? NaN) / 1024, 2)} | ${fmt((m?.css ?? NaN) / 1024, 2)} | ${latency(m?.toDom ?? [])} | ${latency(m?.toFrame ?? [])} | ${timing(e?.open ?? [], 'no numbers')} | ${timing(e?.drag ?? [], 'no w5')} | ${slow ? (slow.length ? fmt(quantile(slow, 0.95)) : 'no w5') : '–'} |`;
       }),
       '',
     ];
@@ -509,18 +586,18 @@ async function main() {
     const summary = [
       `${started.toISOString().slice(0, 10)}, ${machine}, load average ${fmt(loadAtStart, 2)} at start.`,
       '',
-      '| Page | Lighthouse performance | JS at first load (KiB) | Edit → DOM p95 (ms) | Drag frame p95 (ms) |',
-      '| --- | ---: | ---: | ---: | ---: |',
+      '| Page | Lighthouse performance | Elements | JS at first load (KiB) | Edit → DOM p95 (ms) | Drag frame p95 (ms) | at 4× CPU (ms) |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
       ...paths.map((path) => {
         const m = measured.get(path);
         const drag = explained.get(path)?.drag ?? [];
         const p95 = (/** @type {number[]} */ v, /** @type {string} */ none) => (v.length ? fmt(quantile(v, 0.95)) : none);
-        return `| \`${path}\` | ${scores.get(path)?.['performance']} | ${fmt((m?.js ?? NaN) / 1024, 2)} | ${p95(m?.toDom ?? [], '–')} | ${p95(drag, '–')} |`;
+        return `| \`${path}\` | ${scores.get(path)?.['performance']} | ${m?.elements ?? '–'} | ${fmt((m?.js ?? NaN) / 1024, 2)} | ${p95(m?.toDom ?? [], '–')} | ${p95(drag, '–')} | ${p95(throttled.get(path) ?? [], '–')} |`;
       }),
     ].join('\n');
     console.log(table);
-    if (onlyPages.length) {
-      console.error('bench: only some pages (BENCH_PAGES), so docs/benchmark.md is left as it was');
+    if (onlyPages.length || quick) {
+      console.error(`bench: ${quick ? 'a quick check (BENCH_QUICK)' : 'only some pages (BENCH_PAGES)'}, so docs/benchmark.md is left as it was`);
     } else {
       writeResults(join(root, 'docs', 'benchmark.md'), 'bench', table);
       writeResults(join(root, 'README.md'), 'bench:summary', summary);

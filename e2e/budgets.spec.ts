@@ -49,9 +49,10 @@ const EMBED_BUDGET_BYTES = 10 * 1024;
  */
 const EMBED_OWN_BYTES = 2.5 * 1024;
 
-/** The section page an embed shows (`/base/embed/1-4-x/` → `/base/1-4-x/`), or undefined for other pages. */
+/** The section page an embed shows (`/base/embed/1-4-x/`, `/base/embed/1-4-x/steps/6/` → `/base/1-4-x/`), or undefined for other pages. */
 function sectionOfEmbed(path: string): string | undefined {
-  return /\/embed\/[^/]+\/$/.test(path) ? path.replace(/\/embed\/([^/]+\/)$/, '/$1') : undefined;
+  const embed = /\/embed\/([^/]+\/)(?:steps\/[^/]+\/)?$/;
+  return embed.test(path) ? path.replace(embed, '/$1') : undefined;
 }
 
 /** A page's first-load JavaScript budget: an embed's, or a page's. */

@@ -5,14 +5,17 @@
  *
  *   npx playwright test e2e/embed-heights.spec.ts --project chromium --update-snapshots
  *
- * It also checks views the table composes (a step range, parts left out) against the real thing:
- * the snippet's height is never short of the view (no scroll inside) and not much more.
+ * It also checks views the table composes (a step range, parts left out) against the real thing, every
+ * page of a step or run of steps (`/embed/<section>/steps/2-3/`) among them: the snippet's height is
+ * never short of the view (no scroll inside) and not much more.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { EMBED_LAYOUTS, frameHeight, type EmbedLayouts, type SectionLayout } from '../src/lib/embed/heights';
 import type { EmbedPart, StepRange } from '../src/lib/embed/address';
+import { stepRanges, stepsSegment } from '../src/lib/embed/range';
 import { embedPathFor } from './support/embed-host';
+import type { Site } from './support/site';
 import { serveMathModule } from './support/quantities';
 import { expect, test } from './support/fixtures';
 
@@ -106,13 +109,31 @@ const VIEWS: { slug: string; steps: StepRange | null; hide: EmbedPart[] }[] = [
   { slug: '1-5-weight-update', steps: null, hide: ['notes', 'fields'] },
 ];
 
+/** The embed of a view: the page of its steps, or its section's embed; `hide=` in the query. */
+function viewPath(site: Site, slug: string, steps: StepRange | null, hide: readonly EmbedPart[]): string {
+  return embedPathFor(site, slug, `${steps ? `steps/${stepsSegment(steps)}/` : ''}${hide.length ? `?hide=${hide.join(',')}` : ''}`);
+}
+
+/** The view's height on screen against the snippet's fixed height for it. */
+async function checkView(page: Page, site: Site, slug: string, steps: StepRange | null, hide: readonly EmbedPart[]): Promise<void> {
+  await openEmbed(page, viewPath(site, slug, steps, hide));
+  const real = await page.evaluate(() => Math.ceil(document.querySelector('.embed-main')?.getBoundingClientRect().height ?? 0));
+  const fixed = frameHeight(slug, steps, hide);
+  const view = `${slug} ${steps ? stepsSegment(steps) : 'whole'} ${hide.join(',')}`;
+  expect(fixed, `${view}: no scroll inside`).toBeGreaterThanOrEqual(real);
+  expect(fixed, `${view}: not much empty below`).toBeLessThanOrEqual(Math.max(320, real * 1.08 + 80));
+}
+
 for (const { slug, steps, hide } of VIEWS) {
-  const query = [steps ? `steps=${steps.from}-${steps.to}` : '', hide.length ? `hide=${hide.join(',')}` : ''].filter(Boolean).join('&');
-  test(`${slug}?${query}: the snippet's fixed height shows the whole view at the table's width, with little to spare`, async ({ page, site }) => {
-    await openEmbed(page, embedPathFor(site, slug, query ? `?${query}` : ''));
-    const real = await page.evaluate(() => Math.ceil(document.querySelector('.embed-main')?.getBoundingClientRect().height ?? 0));
-    const fixed = frameHeight(slug, steps, hide);
-    expect(fixed, 'no scroll inside').toBeGreaterThanOrEqual(real);
-    expect(fixed, 'not much empty below').toBeLessThanOrEqual(Math.max(320, real * 1.08 + 80));
+  test(`${slug} ${steps ? `steps/${stepsSegment(steps)}/` : ''}${hide.length ? `?hide=${hide.join(',')}` : ''}: the snippet's fixed height shows the whole view at the table's width, with little to spare`, async ({ page, site }) => {
+    await checkView(page, site, slug, steps, hide);
   });
 }
+
+test('every page of a step or a run of steps: the snippet’s fixed height shows it all, with little to spare', async ({ page, site }) => {
+  test.setTimeout(400_000);
+  for (const [slug, layout] of Object.entries(EMBED_LAYOUTS.sections)) {
+    const stepCount = layout.parts.filter((part) => part.kind === 'step').length;
+    for (const steps of stepRanges(stepCount)) await checkView(page, site, slug, steps, []);
+  }
+});

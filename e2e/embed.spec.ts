@@ -16,6 +16,7 @@
  * - axe finds nothing inside the embed;
  * - a step's Share control gives that snippet, by keyboard at 320 px.
  */
+import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import type { Frame, Page } from '@playwright/test';
 import { ARTICLE_DIGITS, ARTICLE_PARAMS, PARAM_NAMES, createResolver, formatQuantity, type Params } from '../src/lib/backprop';
@@ -189,7 +190,7 @@ test.describe('sandboxed, refused or without scripts: never blank', () => {
       await expect(frame.locator('html')).toHaveAttribute('data-embed-static', '');
       const notice = frame.locator('.embed-static');
       await expect(notice).toBeVisible();
-      await expect(notice.locator('a')).toHaveAttribute('href', site.sectionPath(BACKPROP));
+      await expect(notice.locator('a')).toHaveAttribute('href', `${site.sectionPath(BACKPROP)}#step-6`);
       await expect(notice.locator('a')).not.toHaveAttribute('target', /./);
       // The content, with text, at the build's values.
       await expect(frame.locator('#step-6')).toBeVisible();
@@ -262,6 +263,81 @@ test.describe('theme=', () => {
     const frame = await loadedFrame(page, snippetFor(site, baseURL, BACKPROP, '?steps=6&theme=dark').replace('<iframe ', '<iframe sandbox="allow-scripts" '));
     await expect(frame.locator('html')).toHaveAttribute('data-embed-static', '');
     expect(isDark(await background(frame))).toBe(true);
+  });
+});
+
+test.describe('an embed carries what it shows', () => {
+  /** The ids of the steps in the embed's document, shown or not. */
+  const stepsInDom = (frame: Frame) => frame.evaluate(() => [...document.querySelectorAll('[id^="step-"]')].map((el) => el.id));
+  /** The embed's path inside the site. */
+  const pathOf = (frame: Frame, site: Site) => site.inside(new URL(frame.url()).pathname);
+
+  test('steps=6 holds Step 6 alone, with the lock, hide= and the height message as before @subpath', async ({ page, baseURL, site }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const frame = await frameEmbed(page, site, baseURL, BACKPROP, '?steps=6&w1=0.3&lock=w1&hide=toolbar');
+    expect(await stepsInDom(frame)).toEqual(['step-6']);
+    await expect(frame.locator('h1')).toContainText('Step 6');
+    // Its part's heading and the fields its numbers depend on; nothing else of the section.
+    expect(await frame.locator('.embed-body > h2').allTextContents()).toEqual([expect.stringMatching(/hidden layer/i)]);
+    await expect(frame.locator('input[name="w5"]')).toBeVisible();
+    await expect(frame.locator('astro-island, #fig-slope')).toHaveCount(0);
+    // lock= and hide= as before.
+    await expect(frame.locator('input[name="w1"]')).not.toBeEditable();
+    await expect(frame.locator('[data-toolbar]')).toBeHidden();
+    expect(await mismatchesIn(frame, withParams({ w1: 0.3 }))).toEqual([]);
+    await frame.locator('input[name="w2"]').fill('0.7');
+    expect(await mismatchesIn(frame, withParams({ w1: 0.3, w2: 0.7 }))).toEqual([]);
+    // The height message, and the frame as high as Step 6.
+    await expect.poll(async () => (await heightMessages(page)).length).toBeGreaterThan(0);
+    await expect.poll(async () => { const h = await heights(page, frame); return h.frame - h.content; }).toBe(0);
+    expect((await heightMessages(page)).at(-1)?.data['height']).toBe((await heights(page, frame)).content);
+  });
+
+  test('steps=2-3 holds exactly Steps 2 and 3, hide=notes leaving out their notes @subpath', async ({ page, baseURL, site }) => {
+    const frame = await frameEmbed(page, site, baseURL, BACKPROP, '?steps=2-3&hide=notes');
+    expect(await stepsInDom(frame)).toEqual(['step-2', 'step-3']);
+    await expect(frame.locator('h1')).toContainText('Steps 2–3');
+    expect(await frame.locator('.mistake-note').count()).toBeGreaterThan(0);
+    expect(await frame.locator('.mistake-note').evaluateAll((notes) => notes.filter((n) => n.getClientRects().length > 0).length)).toBe(0);
+    expect(await mismatchesIn(frame, ARTICLE_PARAMS)).toEqual([]);
+  });
+
+  test('an older address arrives at the page of its steps with every other part of it, and no height of the whole section reaches the course page @subpath', async ({ page, baseURL, site }) => {
+    const frame = await frameEmbed(page, site, baseURL, BACKPROP, '?steps=6&w1=0.3&lock=w1&hide=notes&theme=dark#step-6');
+    expect(pathOf(frame, site)).toBe(`embed/${BACKPROP}/steps/6/`);
+    const address = new URL(frame.url());
+    expect([...address.searchParams].sort()).toEqual([['hide', 'notes'], ['lock', 'w1'], ['theme', 'dark'], ['w1', '0.3']]);
+    expect(address.hash).toBe('#step-6');
+    await expect.poll(async () => { const h = await heights(page, frame); return h.frame - h.content; }).toBe(0);
+    const content = (await heights(page, frame)).content;
+    expect(Math.max(...(await heightMessages(page)).map((m) => Number(m.data['height'])))).toBeLessThanOrEqual(content);
+    // A steps= this section has not: the whole section, which says so.
+    const whole = await frameEmbed(page, site, baseURL, BACKPROP, '?steps=9&lock=w1');
+    expect(pathOf(whole, site)).toBe(`embed/${BACKPROP}/`);
+    expect(await stepsInDom(whole)).toHaveLength(8);
+    await expect(whole.locator('[data-embed-notice]')).toContainText('steps');
+  });
+
+  test('in a frame sandboxed with allow-scripts alone, an older address arrives too, and the static view shows Step 6 alone @subpath', async ({ page, baseURL, site }) => {
+    const snippet = snippetFor(site, baseURL, BACKPROP, '?steps=6&w1=0.3&lock=w1').replace('<iframe ', '<iframe sandbox="allow-scripts" ');
+    const frame = await loadedFrame(page, snippet);
+    await expect.poll(() => pathOf(frame, site)).toBe(`embed/${BACKPROP}/steps/6/`);
+    await expect(frame.locator('html')).toHaveAttribute('data-embed-static', '');
+    await expect(frame.locator('#step-6')).toBeVisible();
+    expect(await stepsInDom(frame)).toEqual(['step-6']);
+    await expect(frame.locator('.embed-static a')).toHaveAttribute('href', `${site.sectionPath(BACKPROP)}#step-6`);
+    await expect.poll(async () => { const h = await heights(page, frame); return h.frame - h.content; }).toBe(0);
+  });
+
+  test('the page of Step 6 is a short page: at most 30 KB of gzipped HTML and 3,000 elements once loaded', async ({ page, request, site }) => {
+    const path = site.path(`embed/${BACKPROP}/steps/6/`);
+    const response = await request.get(path);
+    expect(response.status()).toBe(200);
+    const html = await response.body();
+    expect(gzipSync(html).length).toBeLessThanOrEqual(30_000);
+    await page.goto(path);
+    await embedReady(page);
+    expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeLessThanOrEqual(3_000);
   });
 });
 
@@ -421,7 +497,8 @@ test.describe('lock=', () => {
     const frame = await frameEmbed(page, site, baseURL, BACKPROP, query);
     await frame.locator('input[name="w2"]').fill('0.7');
     let address = new URL(frame.url()).searchParams;
-    expect([address.get('lock'), address.get('w1'), address.get('w5'), address.get('w2'), address.get('steps')]).toEqual(['w1,w5', '0.3', '0.6', '0.7', '5']);
+    expect([address.get('lock'), address.get('w1'), address.get('w5'), address.get('w2'), address.get('steps')]).toEqual(['w1,w5', '0.3', '0.6', '0.7', null]);
+    expect(new URL(frame.url()).pathname).toBe(site.path(`embed/${BACKPROP}/steps/5/`));
     await frame.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
     await (await shareStep(frame, 'step-5')).getByRole('link', { name: 'Copy link' }).click();
     await expect.poll(() => new URL(frame.url()).hash).toBe('#step-5');

@@ -1,5 +1,5 @@
 /**
- * Embed addresses (lib/embed/): reading `steps`, `lock` and `hide`, building an embed's query,
+ * Embed addresses (lib/embed/): reading `steps`, `lock` and `hide`, building an embed's address,
  * its links and the snippet an instructor pastes.
  */
 import { describe, expect, test } from 'vitest';
@@ -15,11 +15,13 @@ import {
   parseLock,
   parseSteps,
   parseTheme,
+  embedViewPath,
   sectionOfPath,
   stepsLabel,
 } from '../src/lib/embed/address';
 import { EMBED_LAYOUTS, UNKNOWN_HEIGHT, frameHeight, shownParts, viewHeight, type EmbedLayouts, type SectionLayout } from '../src/lib/embed/heights';
-import { LARGEST_HEIGHT, embedQuery, embedSnippet, exampleSnippet } from '../src/lib/embed/snippet';
+import { LARGEST_HEIGHT, embedAddress, embedQuery, embedSnippet, exampleSnippet } from '../src/lib/embed/snippet';
+import { stepsAddress } from '../src/lib/embed/range';
 
 describe('steps=', () => {
   test.each([
@@ -128,11 +130,15 @@ describe('an embed address', () => {
     expect(request).toEqual({ steps: { from: 6, to: 6 }, lock: ['w1'], hide: ['toolbar'], theme: 'dark', problems: [expect.stringContaining('“zz”')] });
   });
 
-  test('is written steps first, then the configuration, then lock, hide and theme, with readable commas', () => {
-    const query = embedQuery({ steps: { from: 5, to: 6 }, lock: ['w1', 'w2'], hide: ['fields', 'errata'], theme: 'dark' }, '?w1=0.3&w2=0.1&digits=8');
-    expect(query).toBe('?steps=5-6&w1=0.3&w2=0.1&digits=8&lock=w1,w2&hide=fields,errata&theme=dark');
+  test('is written with the steps in the path, then the configuration, lock, hide and theme, with readable commas', () => {
+    const options = { steps: { from: 5, to: 6 }, lock: ['w1', 'w2'], hide: ['fields', 'errata'], theme: 'dark' } as const;
+    expect(embedQuery(options, '?w1=0.3&w2=0.1&digits=8')).toBe('?w1=0.3&w2=0.1&digits=8&lock=w1,w2&hide=fields,errata&theme=dark');
+    expect(embedAddress('https://t.example', '/b/', '1-4-backpropagation', options, '?w1=0.3')).toBe(
+      'https://t.example/b/embed/1-4-backpropagation/steps/5-6/?w1=0.3&lock=w1,w2&hide=fields,errata&theme=dark',
+    );
     expect(embedQuery({ steps: null, lock: [], hide: [], theme: 'auto' }, '')).toBe('');
-    expect(embedQuery({ steps: { from: 6, to: 6 }, lock: [], hide: [], theme: 'auto' }, '')).toBe('?steps=6');
+    expect(embedAddress('', '/', '1-4-backpropagation', { steps: { from: 6, to: 6 }, lock: [], hide: [], theme: 'auto' }, '')).toBe('/embed/1-4-backpropagation/steps/6/');
+    expect(embedAddress('', '/', '1-3-forward-propagation', { steps: null, lock: [], hide: [], theme: 'auto' }, '?w1=2')).toBe('/embed/1-3-forward-propagation/?w1=2');
   });
 
   test('locking every parameter is written lock=all', () => {
@@ -146,11 +152,16 @@ describe('an embed address', () => {
       hide: fc.subarray([...EMBED_PARTS]),
       theme: fc.constantFrom('auto', 'light', 'dark'),
     });
+    const whole = { section: embedPath('/b/', '1-4-backpropagation'), stepCount: 8, shown: null };
     fc.assert(
       fc.property(choice, (options) => {
-        const search = new URLSearchParams(embedQuery(options, '?w1=0.3'));
-        expect(parseEmbedQuery(search, 8)).toEqual({ ...options, problems: [] });
-        expect(search.get('w1')).toBe('0.3');
+        const address = new URL(embedAddress('https://t.example', '/b/', '1-4-backpropagation', options, '?w1=0.3'));
+        expect(address.pathname).toBe(embedViewPath('/b/', '1-4-backpropagation', options.steps));
+        expect(parseEmbedQuery(address.searchParams, 8)).toEqual({ ...options, steps: null, problems: [] });
+        expect(address.searchParams.get('w1')).toBe('0.3');
+        // The same view as an older address (steps= on the section's embed) leads to this one.
+        const older = `?${[options.steps ? `steps=${options.steps.from}-${options.steps.to}` : '', address.search.slice(1)].filter(Boolean).join('&')}`;
+        expect(stepsAddress(older, '', whole) ?? `${whole.section}${older === '?' ? '' : older}`).toBe(`${address.pathname}${address.search}`);
       }),
     );
   });
@@ -190,7 +201,7 @@ describe('"Open in the full tutorial"', () => {
 });
 
 describe('the snippet', () => {
-  const src = 'https://tutorial.example.org/course/embed/1-4-backpropagation/?steps=6&w1=0.3&lock=w1';
+  const src = 'https://tutorial.example.org/course/embed/1-4-backpropagation/steps/6/?w1=0.3&lock=w1';
   const link = { href: 'https://tutorial.example.org/course/1-4-backpropagation/?w1=0.3#step-6', text: 'Step 6 of 1.4 Backpropagation, in the full tutorial' };
   const snippet = embedSnippet({ src, title: 'Backpropagation, live: 1.4 Backpropagation, Step 6', height: 640, link });
 
@@ -302,7 +313,7 @@ describe('the fixed height of a view', () => {
 describe('the help page’s example', () => {
   test('is written for the origin and base it is given, with the table’s height for Step 6 and the link below', () => {
     const example = exampleSnippet('https://tutor.example.net', '/course/');
-    expect(example).toContain('src="https://tutor.example.net/course/embed/1-4-backpropagation/?steps=6&amp;w1=0.3&amp;lock=w1"');
+    expect(example).toContain('src="https://tutor.example.net/course/embed/1-4-backpropagation/steps/6/?w1=0.3&amp;lock=w1"');
     expect(example).toContain(`height="${frameHeight('1-4-backpropagation', { from: 6, to: 6 }, [])}"`);
     expect(example).toContain('<a href="https://tutor.example.net/course/1-4-backpropagation/?w1=0.3#step-6">');
     expect(example).not.toMatch(/localhost|e\.origin/);

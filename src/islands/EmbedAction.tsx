@@ -14,7 +14,6 @@ import {
   EMBED_PARTS,
   EMBED_THEMES,
   embedHelpPath,
-  embedPath,
   fullTutorialHref,
   stepsLabel,
   type EmbedPart,
@@ -22,7 +21,7 @@ import {
   type StepRange,
 } from '../lib/embed/address';
 import { frameHeight, EMBED_LAYOUTS } from '../lib/embed/heights';
-import { embedQuery, embedSnippet } from '../lib/embed/snippet';
+import { embedAddress, embedSnippet } from '../lib/embed/snippet';
 import { configurationQuery, queryString } from '../lib/params';
 import { useDigits, useParams } from './use-tutorial';
 
@@ -97,7 +96,7 @@ function EmbedForm({ slug, section, target, what, parts: sectionParts }: Props) 
   const hide = hidden.filter((p) => parts.includes(p));
   const configuration = queryString(configurationQuery(params, digits));
   const base = import.meta.env.BASE_URL;
-  const src = `${location.origin}${embedPath(base, slug)}${embedQuery({ steps, lock, hide, theme }, configuration)}`;
+  const src = embedAddress(location.origin, base, slug, { steps, lock, hide, theme }, configuration);
   const height = frameHeight(slug, steps, hide);
   const title = `Backpropagation, live: ${section}${steps ? `, ${stepsLabel(steps)}` : ''}`;
   const link = {

@@ -1,30 +1,42 @@
 // The embed's classic head script (components/EmbedBoot.astro): what must hold before the first paint
 // and whether or not the embed's module scripts can load. EMBED_HEIGHT_MESSAGE is set at build time.
+import { stepsAddress } from '../lib/embed/range';
+
 {
   const root = document.documentElement;
   const query = new URLSearchParams(location.search);
+  // An address with steps= (as published before each run of steps had its page) goes to the page of
+  // those steps at once, before this page's content is parsed; a frame may always navigate itself.
+  const range = root.dataset.embedRange ? root.dataset.embedRange.split('-').map(Number) : null;
+  const moveTo = stepsAddress(location.search, location.hash, {
+    section: root.dataset.embedSection || '',
+    stepCount: Number(root.dataset.stepCount) || 0,
+    shown: range ? { from: range[0], to: range[range.length - 1] } : null,
+  });
+  if (moveTo) {
+    root.dataset.embedMoving = '';
+    location.replace(moveTo);
+  }
   const theme = query.get('theme');
   root.dataset.theme = theme == 'light' || theme == 'dark' ? theme : 'auto';
   // The stylesheet acts only on the part names it knows (embed.css); embed-page.ts names the others.
   root.dataset.hide = (query.get('hide') || '').split(/[\s,]+/).join(' ');
-  // steps=: the section's parts stay hidden until embed-page.ts has marked the steps asked for.
-  if ((query.get('steps') || '').trim()) root.dataset.steps = '';
   // A module script refused: in a frame sandboxed without allow-same-origin (origin "null") a host that
-  // sends no CORS headers refuses it. The embed then shows the whole section, still, at the build's values.
+  // sends no CORS headers refuses it. The embed then shows what it holds, still, at the build's values.
   addEventListener(
     'error',
     (event) => {
       if (event.target.tagName != 'SCRIPT' || root.hasAttribute('data-embed-ready')) return;
       root.dataset.embedStatic = '';
-      delete root.dataset.steps;
       for (const control of document.querySelectorAll('input, select, button')) control.disabled = true;
     },
     true,
   );
-  // The parent page's snippet sizes the frame from these messages, live or static.
+  // The parent page's snippet sizes the frame from these messages, live or static; none from a page
+  // on its way to another (its height is not the one the reader will see).
   document.addEventListener('DOMContentLoaded', () => {
     const main = document.querySelector('.embed-main');
-    if (!main || parent == window) return;
+    if (!main || parent == window || moveTo) return;
     let sent = -1;
     new ResizeObserver(() => {
       const height = Math.ceil(main.getBoundingClientRect().height);

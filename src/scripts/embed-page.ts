@@ -1,13 +1,13 @@
 /**
  * What an embed page (layouts/Embed.astro) adds to the page script: it marks the parameters its
- * address locks as fixed (the state module holds the lock), shows only the steps asked for, names
- * what in the address could not be used, keeps "Open in the full tutorial" on the same step and
- * configuration, and opens every link that leaves the embed in a new tab. The theme, the hidden
+ * address locks as fixed (the state module holds the lock), names what in the address could not be
+ * used, keeps "Open in the full tutorial" on the same step and configuration, and opens every link
+ * that leaves the embed in a new tab. The theme, the hidden
  * parts and the height messages are the head script's (scripts/embed-boot.js), which runs even
  * where this module cannot load. Text goes in through textContent.
  */
 import { PARAM_NAMES } from '../lib/backprop';
-import { fullTutorialHref, parseEmbedQuery, stepsLabel, type StepRange } from '../lib/embed/address';
+import { fullTutorialHref, parseEmbedQuery, parseSteps } from '../lib/embed/address';
 // The state module itself locks what the address names (lock=), before anything else starts.
 import { currentQuery, isLocked, watchState } from '../state/tutorial';
 
@@ -15,43 +15,21 @@ const search = new URLSearchParams(location.search);
 const root = document.documentElement;
 
 /**
- * Marks the steps of `range` to be shown, with the heading of the part each is in (the one
- * before it): readers keep their bearings, and headings keep their order (h1, h2, h3). The
- * body may hold the whole section or only some of its steps.
+ * Reads what the address asks for beyond the configuration, against what this page holds (a page of
+ * steps holds only those: lib/embed/range.ts); keeps "Open in the full tutorial" on the same step and
+ * configuration; returns what in the address could not be used.
  */
-function showSteps(body: HTMLElement, range: StepRange): void {
-  let heading: Element | undefined;
-  for (const child of body.children) {
-    if (child.tagName === 'H2') heading = child;
-    const n = /^step-(\d+)$/.exec(child.id)?.[1];
-    if (n === undefined || Number(n) < range.from || Number(n) > range.to) continue;
-    heading?.setAttribute('data-embed-shown', '');
-    child.setAttribute('data-embed-shown', '');
-  }
-}
-
-/** Shows the steps asked for and names them in the title; returns what in the address could not be used. */
-function showRequested(body: HTMLElement): readonly string[] {
-  // How many steps the section has, as the build says (the body may hold only some of them).
-  const stepCount = Number(body.dataset['stepCount'] ?? body.querySelectorAll('.step[id^="step-"]').length);
-  const request = parseEmbedQuery(search, stepCount);
-  if (request.steps) {
-    root.dataset['steps'] = '';
-    showSteps(body, request.steps);
-    const label = stepsLabel(request.steps);
-    const where = document.querySelector<HTMLElement>('[data-embed-steps]');
-    if (where) where.textContent = `, ${label}`;
-    document.title = `${label} · ${document.title}`;
-  } else {
-    // steps= that cannot be used: the whole section (the head script hid it until now).
-    delete root.dataset['steps'];
-  }
+function readRequest(): readonly string[] {
+  const stepCount = Number(root.dataset['stepCount'] ?? 0);
+  const shown = parseSteps(root.dataset['embedRange'] ?? null, stepCount).steps;
+  // On a page of steps, steps= is the head script's to follow; on the whole section, one it did not follow names no step.
+  const request = parseEmbedQuery(search, shown ? 0 : stepCount);
   const open = document.querySelector<HTMLAnchorElement>('a[data-embed-open]');
   if (open) {
     const base = open.dataset['base'] ?? '/';
     const slug = open.dataset['slug'] ?? '';
     watchState(() => {
-      open.href = fullTutorialHref(base, slug, currentQuery(), request.steps, location.hash);
+      open.href = fullTutorialHref(base, slug, currentQuery(), shown, location.hash);
     });
   }
   return request.problems;
@@ -103,9 +81,8 @@ function openLinksOutside(): void {
 }
 
 function start(): void {
-  const body = document.querySelector<HTMLElement>('.embed-body');
-  if (!body) return;
-  showProblems(showRequested(body));
+  if (!document.querySelector('.embed-body')) return;
+  showProblems(readRequest());
   markLocked();
   openLinksOutside();
   root.setAttribute('data-embed-ready', '');

@@ -1,12 +1,15 @@
 /**
  * Embeds: a chromeless view of a section or of a run of its steps, for another site's page
- * (`/embed/1-4-backpropagation/?steps=5-6&w1=0.3&lock=w1`). What an embed's address may say
- * beyond the configuration (`steps`, `lock`, `hide`), the addresses it links to and the message
- * it sends its parent: what the embed page itself needs (snippet.ts builds what an instructor
- * pastes). Pure: no DOM, no state.
+ * (`/embed/1-4-backpropagation/steps/5-6/?w1=0.3&lock=w1`). What an embed's address may say beyond
+ * the configuration (`lock`, `hide`, `theme`; `steps` in older addresses), the addresses it links to
+ * and the message it sends its parent: what the embed page itself needs (snippet.ts builds what an
+ * instructor pastes). Pure: no DOM, no state.
  */
 import { PARAM_NAMES, type ParamName } from '../backprop';
 import { isParamName, lockFromQuery } from '../params';
+import { parseSteps, stepsPagePath, type StepRange } from './range';
+
+export { parseSteps, type StepRange } from './range';
 
 /** The parts an embed's `hide=` can remove (`notes`: the "Where spreadsheets go wrong" notes). */
 export const EMBED_PARTS = ['fields', 'toolbar', 'errata', 'notes'] as const;
@@ -17,12 +20,6 @@ export type EmbedPart = (typeof EMBED_PARTS)[number];
 export const EMBED_THEMES = ['auto', 'light', 'dark'] as const;
 /** One of the embed's colour schemes. */
 export type EmbedTheme = (typeof EMBED_THEMES)[number];
-
-/** A run of numbered steps, both ends included (`from` ≤ `to`). */
-export interface StepRange {
-  readonly from: number;
-  readonly to: number;
-}
 
 /** What an embed shows, beyond the configuration (parameters and precision). */
 export interface EmbedOptions {
@@ -49,26 +46,6 @@ export interface EmbedHeightMessage {
   readonly type: typeof EMBED_HEIGHT_MESSAGE;
   /** The embed's whole height in CSS pixels, a whole number. */
   readonly height: number;
-}
-
-const STEPS = /^(\d{1,3})(?:\s*[-–]\s*(\d{1,3}))?$/;
-
-/**
- * Reads `steps=` (`6`, `5-6`; a reversed range is turned round) for a section of `stepCount`
- * steps. Absent, or a section without steps: the whole section. Not a step of this section: the
- * whole section, and a problem saying so.
- */
-export function parseSteps(raw: string | null, stepCount: number): { steps: StepRange | null; problem?: string } {
-  const text = raw?.trim() ?? '';
-  if (text === '' || stepCount < 1) return { steps: null };
-  const match = STEPS.exec(text);
-  const a = Number(match?.[1]);
-  const b = match?.[2] === undefined ? a : Number(match[2]);
-  const [from, to] = a <= b ? [a, b] : [b, a];
-  if (!match || from < 1 || to > stepCount) {
-    return { steps: null, problem: `steps: “${text.slice(0, 20)}” is not a step or range of steps of this section (1 to ${stepCount}); the whole section is shown.` };
-  }
-  return { steps: { from, to } };
 }
 
 /** The entries of a comma- or space-separated list, without empty ones. */
@@ -145,6 +122,14 @@ export function embedHelpPath(base: string): string {
 /** The path of a section's embed under the site's base path (`/base/embed/1-4-backpropagation/`). */
 export function embedPath(base: string, slug: string): string {
   return `${embedHelpPath(base)}${slug}/`;
+}
+
+/**
+ * The path of an embed's view: a run of steps has a page of its own (`/base/embed/1-4-backpropagation/steps/2-3/`),
+ * the whole section the section's embed.
+ */
+export function embedViewPath(base: string, slug: string, steps: StepRange | null): string {
+  return steps ? stepsPagePath(embedPath(base, slug), steps) : embedPath(base, slug);
 }
 
 /** The path of a section's page under the site's base path (`/base/1-4-backpropagation/`). */

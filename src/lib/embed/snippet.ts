@@ -3,19 +3,18 @@
  * view and configuration, the frame at a fixed height, and the listener that sizes it. Pure.
  */
 import { PARAM_NAMES } from '../backprop';
-import { EMBED_HEIGHT_MESSAGE, embedPath, fullTutorialHref, stepsLabel, type EmbedOptions } from './address';
+import { EMBED_HEIGHT_MESSAGE, embedViewPath, fullTutorialHref, stepsLabel, type EmbedOptions } from './address';
 import { frameHeight } from './heights';
 
 /**
- * An embed's query: `steps` first, then the configuration as given (`?w1=0.3&digits=8`, from
- * the state module), then `lock` (`all` when it names every parameter), `hide` and `theme`
- * (left out when `auto`). Lists keep their commas readable.
+ * An embed's query: the configuration as given (`?w1=0.3&digits=8`, from the state module), then
+ * `lock` (`all` when it names every parameter), `hide` and `theme` (left out when `auto`). Lists
+ * keep their commas readable. The steps are in the path (embedAddress).
  */
 export function embedQuery(options: EmbedOptions, configuration: string): string {
   const query = new URLSearchParams(configuration);
   for (const key of ['steps', 'lock', 'hide', 'theme']) query.delete(key);
   const out = new URLSearchParams();
-  if (options.steps) out.set('steps', options.steps.from === options.steps.to ? String(options.steps.from) : `${options.steps.from}-${options.steps.to}`);
   for (const [key, value] of query) out.append(key, value);
   const all = PARAM_NAMES.every((name) => options.lock.includes(name));
   if (options.lock.length > 0) out.set('lock', all ? 'all' : options.lock.join(','));
@@ -23,6 +22,14 @@ export function embedQuery(options: EmbedOptions, configuration: string): string
   if (options.theme !== 'auto') out.set('theme', options.theme);
   const text = out.toString().replace(/%2C/g, ',');
   return text ? `?${text}` : '';
+}
+
+/**
+ * An embed's absolute address: the page of its steps, or its section's embed, then its query
+ * (`https://…/embed/1-4-backpropagation/steps/6/?w1=0.3&lock=w1`).
+ */
+export function embedAddress(origin: string, base: string, slug: string, options: EmbedOptions, configuration: string): string {
+  return `${origin}${embedViewPath(base, slug, options.steps)}${embedQuery(options, configuration)}`;
 }
 
 /** Text for an HTML attribute value in double quotes. */
@@ -84,7 +91,7 @@ export const EXAMPLE = { slug: '1-4-backpropagation', section: '1.4 Backpropagat
 export function exampleSnippet(origin: string, base: string): string {
   const { slug, section, steps, configuration, lock } = EXAMPLE;
   return embedSnippet({
-    src: `${origin}${embedPath(base, slug)}${embedQuery({ steps, lock, hide: [], theme: 'auto' }, configuration)}`,
+    src: embedAddress(origin, base, slug, { steps, lock, hide: [], theme: 'auto' }, configuration),
     title: `Backpropagation, live: ${section}, ${stepsLabel(steps)}`,
     height: frameHeight(slug, steps, []),
     link: { href: `${origin}${fullTutorialHref(base, slug, configuration, steps)}`, text: `${stepsLabel(steps)} of ${section}, in the full tutorial` },
