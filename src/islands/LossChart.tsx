@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ARTICLE_EPOCHS, ARTICLE_LEARNING_RATES, formatExact, sweep } from '../lib/backprop';
 import { describeFloor, describeLossChart, lossChart, withReaderRate } from '../lib/chart/loss-chart';
-import { shown } from '../lib/chart/shown';
+import { shown } from '../lib/dom-contract';
 import { useDigits, useParams } from './use-tutorial';
 import { E_TOTAL_TEXT } from '../lib/labels';
 

@@ -7,7 +7,7 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { evaluate, formatTruncated } from '../lib/backprop';
-import { shown } from '../lib/chart/shown';
+import { shown } from '../lib/dom-contract';
 import { epochsDue, LAST_EPOCH, SPEEDS } from '../lib/figures/training';
 import { $params, $trained, canTrain, train, untrain } from '../state/tutorial';
 import NetworkDiagram, { type DiagramView } from '../components/NetworkDiagram';

@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { formatTruncated, gradientName, type WeightName } from '../lib/backprop';
-import { shown } from '../lib/chart/shown';
+import { shown } from '../lib/dom-contract';
 import { inWindow, keyedWeight, slopeFigure, snapWeight, weightWindow, type Window } from '../lib/figures/slope';
 import { isLocked, setParam } from '../state/tutorial';
 import { useDigits, useParams } from './use-tutorial';
