@@ -1,5 +1,5 @@
 /**
- * The DOM contract's owner (src/lib/dom-contract.ts): attribute maps written and read back, and
+ * The DOM contract's owner (src/lib/dom-contract/): attribute maps written and read back, and
  * numbers rendered, on a small stand-in for an element (attributes, text, ancestors), since the
  * module only ever calls those.
  */

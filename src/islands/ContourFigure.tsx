@@ -5,7 +5,7 @@
  */
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { ARTICLE_EPOCHS, formatTruncated, type Params, type WeightName } from '../lib/backprop';
-import { shown } from '../lib/dom-contract';
+import { shown } from '../lib/dom-contract/write';
 import { contourMap, type ContourMap } from '../lib/figures/contour';
 import type { WeightPair } from '../lib/figures/descent';
 import { useDigits, useParams } from './use-tutorial';

@@ -7,7 +7,7 @@ import type { RefObject } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ARTICLE_EPOCHS, ARTICLE_LEARNING_RATES, formatExact, sweep, type Params } from '../lib/backprop';
 import { describeFloor, describeLossChart, lossChart, withReaderRate, type LossChartModel, type LossRun } from '../lib/chart/loss-chart';
-import { shown } from '../lib/dom-contract';
+import { shown } from '../lib/dom-contract/write';
 import { useDigits, useParams } from './use-tutorial';
 import { E_TOTAL_TEXT } from '../lib/labels';
 

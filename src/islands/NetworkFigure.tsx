@@ -7,7 +7,7 @@
  */
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { evaluate, type Params, type Snapshot } from '../lib/backprop';
-import { shown } from '../lib/dom-contract';
+import { shown } from '../lib/dom-contract/write';
 import { LAST_EPOCH, SPEEDS } from '../lib/figures/training';
 import NetworkDiagram, { type DiagramView } from '../components/NetworkDiagram';
 import { useDigits, useParams } from './use-tutorial';

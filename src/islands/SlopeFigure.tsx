@@ -6,7 +6,7 @@
 import type { RefObject } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { formatTruncated, gradientName, type WeightName } from '../lib/backprop';
-import { shown } from '../lib/dom-contract';
+import { shown } from '../lib/dom-contract/write';
 import { inWindow, keyedWeight, slopeFigure, snapWeight, weightWindow, type Window } from '../lib/figures/slope';
 
 type SlopeModel = ReturnType<typeof slopeFigure>;

@@ -5,7 +5,7 @@
  * deep links. No KaTeX, no framework.
  */
 import { ARTICLE_DIGITS, ARTICLE_PARAMS, PARAM_NAMES } from '../lib/backprop';
-import { BOUND_SELECTOR, NUMBER_SELECTOR, bindNumbers, readRef, renderQuantities, type BoundNumber } from '../lib/dom-contract';
+import { BOUND_SELECTOR, NUMBER_SELECTOR, bindNumbers, readRef, renderQuantities, type BoundNumber } from '../lib/dom-contract/core';
 import { $digits, $params, currentQuery, watchState } from '../state/tutorial';
 import { STALE_ATTRIBUTE, STALE_EVENT } from './stale';
 import { WAITING_ATTRIBUTE } from './waiting';

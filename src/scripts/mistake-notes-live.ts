@@ -4,7 +4,8 @@
  * part set aside as pending, rewritten from the state in force now and after every change, right
  * after the page script has rewritten the others.
  */
-import { NOTE_NUMBER_SELECTOR, PENDING_SELECTOR, bindNumbers, readNumberRef, renderNumbers, restoreName, type BoundNumber, type NumberRef } from '../lib/dom-contract';
+import { bindNumbers, renderNumbers, type BoundNumber, type NumberRef } from '../lib/dom-contract/core';
+import { NOTE_NUMBER_SELECTOR, PENDING_SELECTOR, readNumberRef, restoreName } from '../lib/dom-contract/notes';
 import { createMistakeResolver, formatMistakeQuantity } from '../lib/mistakes/notes/quantities';
 import { $digits, $params } from '../state/tutorial';
 

@@ -15,7 +15,7 @@
  * the page script has first noticed changed values: it looks at <html> as well as listening.
  */
 import liveUrl from './mistake-notes-live.ts?chunk-url';
-import { NOTE_NUMBER_SELECTOR, setAside } from '../lib/dom-contract';
+import { NOTE_NUMBER_SELECTOR, setAside } from '../lib/dom-contract/notes';
 import { STALE_ATTRIBUTE, STALE_EVENT } from './stale';
 
 let added = false;

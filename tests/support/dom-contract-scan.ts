@@ -1,6 +1,6 @@
 /**
  * Where a source reads or writes a number's `data-q` or `data-value` itself rather than through
- * src/lib/dom-contract.ts: the attribute's name in a string, a template, a regular expression or
+ * src/lib/dom-contract/: the attribute's name in a string, a template, a regular expression or
  * JSX, or `dataset.q` / `dataset.value`. Comments do not count.
  */
 import ts from 'typescript';

@@ -7,7 +7,8 @@
  */
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { createResolver, type ParamName, type Params, type QuantityRef } from '../../lib/backprop';
-import { bindNumbers, numbersIn, readRef, renderQuantities, shown, writeRef } from '../../lib/dom-contract';
+import { bindNumbers, numbersIn, readRef, renderQuantities } from '../../lib/dom-contract/core';
+import { shown, writeRef } from '../../lib/dom-contract/write';
 import { PARAM_LABELS } from '../../lib/labels';
 import {
   EQUATION_EPOCH,

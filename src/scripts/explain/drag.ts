@@ -9,7 +9,7 @@
 import { isParameter, type ParamName } from '../../lib/backprop';
 import { BIG_STEP, STEP, dragSteps, stepped } from '../../lib/adjust';
 import { $params, holdAddress, isLocked, setParam } from '../../state/tutorial';
-import { numberAt, readRef } from '../../lib/dom-contract';
+import { numberAt, readRef } from '../../lib/dom-contract/core';
 
 /** Movement below this many pixels is a tap (it opens the explanation), not a drag. */
 const TAP_SLOP = 4;

@@ -17,7 +17,7 @@ import { $digits, $params, currentQuery, watchState } from '../../state/tutorial
 import Explanation from './Explanation';
 import { clickEndsDrag, pointerDown, pointerMove, pointerUp } from './drag';
 import { startMarks } from './marks';
-import { NUMBER_SELECTOR, numberAt, readRef } from '../../lib/dom-contract';
+import { NUMBER_SELECTOR, numberAt, readRef } from '../../lib/dom-contract/core';
 import { setCurrent, stopFocused, stopKey } from './stops';
 
 const ANCHOR = '--explained';

@@ -5,7 +5,7 @@
  * text rather than its renderers, so numbers the page script writes, islands render and
  * explanations show are all marked alike; text that ends as it began (an island hydrating) is not.
  */
-import { numberAt } from '../../lib/dom-contract';
+import { numberAt } from '../../lib/dom-contract/core';
 import { $params } from '../../state/tutorial';
 
 const MARK = 'q-changed';

@@ -7,7 +7,7 @@
  */
 import { describeRef } from '../../lib/quantities/chain';
 import { adjustableParam, nudge, paramInForce } from './drag';
-import { numbersIn, readRef } from '../../lib/dom-contract';
+import { numbersIn, readRef } from '../../lib/dom-contract/core';
 
 const CURRENT = 'explain-current';
 const current = new WeakMap<Element, Element>();

@@ -15,7 +15,8 @@
  * src/scripts/mistake-notes.ts), and the build and the tests use it as it is.
  */
 import { ARTICLE_EPOCHS, atEpoch, formatTruncated, isQuantityName, type Params, type QuantityName, type Snapshot } from '../../backprop';
-import { NOTE_SEPARATOR, type NumberRef } from '../../dom-contract';
+import type { NumberRef } from '../../dom-contract/core';
+import { NOTE_SEPARATOR } from '../../dom-contract/notes';
 import { agreeingDigits } from '../compare';
 import { notedMistake } from '../index';
 import type { WorkbookMistake } from '../rule';
