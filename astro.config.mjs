@@ -14,6 +14,8 @@ import { clientNeeded } from './src/integrations/client-needed.mjs';
 import { chunkUrl } from './src/integrations/chunk-url.mjs';
 import { siteAddress } from './src/integrations/site-address.mjs';
 import { slimKatex } from './src/integrations/slim-katex.mjs';
+import { firstLoadChunk } from './src/integrations/runtime-chunk.mjs';
+import { fileURLToPath } from 'node:url';
 
 // Where the site will live. SITE_URL is the origin alone (absolute canonical addresses, the cards'
 // pictures and the sitemap are built from it and the base); unset, the build publishes no absolute
@@ -25,13 +27,8 @@ const base = process.env.BASE_PATH ?? '/';
 // Lets several builds (parallel work, the benchmark) live side by side; dist/ by default.
 const outDir = process.env.OUT_DIR ?? './dist';
 
-/**
- * Modules every section page needs at first load; see the client build's code splitting below. No
- * island hydrates at first load (fields and toolbar are plain HTML kept live by the page script), so
- * Preact and Astro's hydrator arrive only with the first island a reader needs.
- */
-const RUNTIME_MODULES =
-  /[\\/]src[\\/](?:state[\\/]|scripts[\\/](?:live-page|toolbar|fields|explain-glue)\.ts|lib[\\/](?:backprop[\\/]|params\.ts|announce\.ts))/;
+/** The page script every section page loads (src/layouts/Page.astro): the first-load chunk is what it imports. */
+const PAGE_SCRIPT = ['./src/scripts/live-page.ts', './src/scripts/explain-glue.ts'].map((p) => fileURLToPath(new URL(p, import.meta.url)));
 
 export default defineConfig({
   ...(site ? { site } : {}),
@@ -115,14 +112,11 @@ export default defineConfig({
             output: {
               codeSplitting: {
                 groups: [
-                  {
-                    // What every section page runs (the Preact runtime, the Astro hydrator, the state
-                    // module and the math it needs) goes into one chunk: one request instead of six,
-                    // and gzip compresses one file better than several small ones. Island-specific
-                    // code (charts, workbook) stays with its island so other pages never load it.
-                    name: 'runtime',
-                    test: RUNTIME_MODULES,
-                  },
+                  // What every section page runs goes into one chunk (src/integrations/runtime-chunk.mjs). No island
+                  // hydrates at first load (fields and toolbar are plain HTML kept live by the page script), so Preact
+                  // and Astro's hydrator arrive only with the first island a reader needs; island-specific code
+                  // (charts, workbook) stays with its island so other pages never load it.
+                  firstLoadChunk('runtime', PAGE_SCRIPT),
                 ],
               },
             },

@@ -5,7 +5,7 @@ import { ARTICLE_EPOCHS, ARTICLE_LEARNING_RATES, ARTICLE_PARAMS, atEpoch, create
 import { chartRates, describeFloor, describeLossChart, firstBelow, lossChart, lossExtent, withReaderRate, type LossChartModel } from '../src/lib/chart/loss-chart';
 import { linePath } from '../src/lib/chart/path';
 import { linearScale, logScale } from '../src/lib/chart/scale';
-import { shown } from '../src/lib/chart/shown';
+import { shown } from '../src/lib/dom-contract';
 
 /** Every coordinate pair in a path's data. */
 function points(d: string): [number, number][] {

@@ -12,7 +12,7 @@
  * is one keyboard stop for its numbers (src/scripts/explain/stops.ts).
  */
 import type { QuantityName, Snapshot } from '../lib/backprop';
-import { shown } from '../lib/chart/shown';
+import { shown } from '../lib/dom-contract/write';
 import { edgeLooks } from '../lib/figures/backward';
 import { CONNECTIONS, connectionQuantity, describedQuantities, NEURONS, neuronQuantities, symbolParts, type DiagramView } from '../lib/figures/network';
 import NetworkNarrow from './NetworkNarrow';

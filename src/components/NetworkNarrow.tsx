@@ -6,7 +6,7 @@
  * drawn in each band's own SVG, stretched to the band. Positions come from lib/figures/network.
  */
 import type { QuantityName, Snapshot } from '../lib/backprop';
-import { shown } from '../lib/chart/shown';
+import { shown } from '../lib/dom-contract/write';
 import { edgeLooks } from '../lib/figures/backward';
 import { connectionQuantity, NARROW_ACROSS, NARROW_BAND_REM, narrowBand, NEURONS, neuronQuantities, symbolParts, type DiagramView } from '../lib/figures/network';
 

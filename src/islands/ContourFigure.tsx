@@ -4,9 +4,9 @@
  * force when only those two weights learn, epoch by epoch. Geometry from lib/figures/contour.
  */
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { ARTICLE_EPOCHS, formatTruncated, type WeightName } from '../lib/backprop';
-import { shown } from '../lib/chart/shown';
-import { contourMap } from '../lib/figures/contour';
+import { ARTICLE_EPOCHS, formatTruncated, type Params, type WeightName } from '../lib/backprop';
+import { shown } from '../lib/dom-contract/write';
+import { contourMap, type ContourMap } from '../lib/figures/contour';
 import type { WeightPair } from '../lib/figures/descent';
 import { useDigits, useParams } from './use-tutorial';
 import PlotAxes from '../components/PlotAxes';
@@ -18,6 +18,36 @@ interface Props {
   pair: WeightPair;
 }
 
+/** The caption: what is drawn, where the path starts and ends, and whether the loss rises on the way. */
+function Caption({ id, m, pair, params, digits }: { id: string; m: ContourMap; pair: WeightPair; params: Params; digits: number }) {
+  const [a, b] = pair;
+  const last = m.path.a.length - 1;
+  return (
+    <figcaption id={`${id}-desc`}>
+      <i>E</i><sub>total</sub> over {a} (across) and {b} (up), with the other six weights, the inputs and the targets held at
+      their current values; lines join points of equal <i>E</i><sub>total</sub>, {m.contours.length} levels from the
+      {' '}{m.gridSize} × {m.gridSize} grid drawn. The path starts (ringed) at {a} ={' '}
+      <span {...shown({ name: a }, params[a], digits)} />, {b} = <span {...shown({ name: b }, params[b], digits)} />,
+      <i>E</i><sub>total</sub> = <span {...shown({ name: 'E_total' }, m.path.loss[0] ?? NaN, digits)} />, and takes{' '}
+      {ARTICLE_EPOCHS} steps at η = <span {...shown({ name: 'lr' }, params.lr, digits)} /> with only these two
+      weights learning, one dot per epoch. At epoch {ARTICLE_EPOCHS} it reaches {a} ={' '}
+      <span data-end={a}>{formatTruncated(m.path.a[last] ?? NaN, digits)}</span>, {b} ={' '}
+      <span data-end={b}>{formatTruncated(m.path.b[last] ?? NaN, digits)}</span>, <i>E</i><sub>total</sub>{' '}
+      <span data-end="E_total">{formatTruncated(m.path.loss[last] ?? NaN, digits)}</span>
+      {m.firstRise === undefined ? (
+        <>
+          ; <i>E</i><sub>total</sub> {m.falls ? 'never rises on the way.' : 'does not fall.'}
+        </>
+      ) : (
+        <>
+          ; <i>E</i><sub>total</sub> first rises at epoch <span data-first-rise={String(m.firstRise)}>{m.firstRise}</span>: the step
+          is too large and overshoots.
+        </>
+      )}
+    </figcaption>
+  );
+}
+
 export default function ContourFigure({ pair: initialPair }: Props) {
   const root = useRef<HTMLElement>(null);
   const params = useParams(root);
@@ -25,7 +55,6 @@ export default function ContourFigure({ pair: initialPair }: Props) {
   const [pair, setPair] = useState<WeightPair>(initialPair);
   const m = useMemo(() => contourMap(params, pair), [params, pair]);
   const [a, b] = pair;
-  const last = m.path.a.length - 1;
   const pick = (k: 0 | 1, value: WeightName) => {
     const other = pair[1 - k] as WeightName;
     // Choosing the other axis's weight swaps the two, so the pair always holds two different weights.
@@ -79,28 +108,7 @@ export default function ContourFigure({ pair: initialPair }: Props) {
           <circle class="contour-end" cx={m.end.x} cy={m.end.y} r="4" />
         </g>
       </svg>
-      <figcaption id={`${id}-desc`}>
-        <i>E</i><sub>total</sub> over {a} (across) and {b} (up), with the other six weights, the inputs and the targets held at
-        their current values; lines join points of equal <i>E</i><sub>total</sub>, {m.contours.length} levels from the
-        {' '}{m.gridSize} × {m.gridSize} grid drawn. The path starts (ringed) at {a} ={' '}
-        <span {...shown({ name: a }, params[a], digits)} />, {b} = <span {...shown({ name: b }, params[b], digits)} />,
-        <i>E</i><sub>total</sub> = <span {...shown({ name: 'E_total' }, m.path.loss[0] ?? NaN, digits)} />, and takes{' '}
-        {ARTICLE_EPOCHS} steps at η = <span {...shown({ name: 'lr' }, params.lr, digits)} /> with only these two
-        weights learning, one dot per epoch. At epoch {ARTICLE_EPOCHS} it reaches {a} ={' '}
-        <span data-end={a}>{formatTruncated(m.path.a[last] ?? NaN, digits)}</span>, {b} ={' '}
-        <span data-end={b}>{formatTruncated(m.path.b[last] ?? NaN, digits)}</span>, <i>E</i><sub>total</sub>{' '}
-        <span data-end="E_total">{formatTruncated(m.path.loss[last] ?? NaN, digits)}</span>
-        {m.firstRise === undefined ? (
-          <>
-            ; <i>E</i><sub>total</sub> {m.falls ? 'never rises on the way.' : 'does not fall.'}
-          </>
-        ) : (
-          <>
-            ; <i>E</i><sub>total</sub> first rises at epoch <span data-first-rise={String(m.firstRise)}>{m.firstRise}</span>: the step
-            is too large and overshoots.
-          </>
-        )}
-      </figcaption>
+      <Caption id={id} m={m} pair={pair} params={params} digits={digits} />
     </figure>
   );
 }

@@ -74,6 +74,107 @@ function valueLabel(name: ParamName, params: Params): string {
   return `${PARAM_LABELS[name].symbol} = ${String(params[name])}`;
 }
 
+/** A choice among radio buttons of one group. */
+function radio<T extends string>(name: string, value: T, current: T, set: (v: T) => void, label: string) {
+  return (
+    <label class="embed-check">
+      <input type="radio" name={name} value={value} checked={current === value} onChange={() => set(value)} />
+      {label}
+    </label>
+  );
+}
+
+const onCheck = (handler: (on: boolean) => void) => (event: JSX.TargetedEvent<HTMLInputElement>) => handler(event.currentTarget.checked);
+const toggle = <T,>(list: readonly T[], item: T, on: boolean): readonly T[] => (on ? [...list, item] : list.filter((x) => x !== item));
+
+/** How many steps, from the one the embed starts at. */
+function StepsSelect({ from, to, stepCount, setTo }: { from: number; to: number; stepCount: number; setTo: (to: number) => void }) {
+  return (
+    <label class="embed-row">
+      <span>Steps</span>
+      <select value={String(to)} onChange={(e) => setTo(Number(e.currentTarget.value))}>
+        {Array.from({ length: stepCount - from + 1 }, (_, k) => from + k).map((n) => (
+          <option value={String(n)}>{n === from ? `Step ${from} only` : `Steps ${from} to ${n}`}</option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** Which values the students cannot change: none, those the instructor changed, all, or some chosen. */
+function LockChoices(props: {
+  group: string;
+  choice: LockChoice;
+  setChoice: (choice: LockChoice) => void;
+  changed: readonly ParamName[];
+  chosen: readonly ParamName[];
+  setChosen: (chosen: readonly ParamName[]) => void;
+  params: Params;
+}) {
+  const { group, choice, changed, chosen, setChosen, params } = props;
+  const setLockChoice = props.setChoice;
+  return (
+    <fieldset class="embed-choices embed-choices-column">
+      <legend>Fixed for your students</legend>
+      {radio(group, 'none', choice, setLockChoice, 'Nothing: they can change every value')}
+      {changed.length > 0 &&
+        radio(group, 'changed', choice, setLockChoice, `The values you changed: ${changed.map((n) => valueLabel(n, params)).join(', ')}`)}
+      {radio(group, 'all', choice, setLockChoice, 'Every value, the article’s included')}
+      {radio(group, 'some', choice, setLockChoice, 'Some values…')}
+      {choice === 'some' && (
+        <div class="embed-params">
+          {PARAM_NAMES.map((name) => (
+            <label class="embed-check embed-param">
+              <input type="checkbox" checked={chosen.includes(name)} onChange={onCheck((on) => setChosen(toggle(chosen, name, on)))} />
+              {valueLabel(name, params)}
+            </label>
+          ))}
+        </div>
+      )}
+    </fieldset>
+  );
+}
+
+/** The code to paste, a button that copies it, a preview, and what the frame's height will be. */
+function CodeToPaste({ id, snippet, src, help, height }: { id: string; snippet: string; src: string; help: string | undefined; height: number }) {
+  const [said, setSaid] = useState('');
+  const code = useRef<HTMLTextAreaElement>(null);
+  const copy = () => {
+    const done = () => setSaid('Copied. Paste it into your page’s HTML.');
+    const select = () => {
+      code.current?.select();
+      setSaid('Selected: press Ctrl+C (⌘C on a Mac) to copy.');
+    };
+    if (navigator.clipboard) navigator.clipboard.writeText(snippet).then(done, select);
+    else select();
+  };
+  return (
+    <>
+      <label class="embed-code-label" for={`${id}-code`}>
+        Code to paste
+      </label>
+      <textarea id={`${id}-code`} class="embed-code" readOnly rows={8} value={snippet} ref={code} spellcheck={false} />
+      <div class="embed-actions">
+        <button type="button" onClick={copy}>
+          Copy the code
+        </button>
+        <a href={src} target="_blank" rel="noopener">
+          Preview<span class="visually-hidden"> the embed (opens a new tab)</span>
+        </a>
+        {help && <a href={help}>How embedding works</a>}
+        <span class="embed-status" aria-live="polite">
+          {said}
+        </span>
+      </div>
+      <p class="embed-hint">
+        The frame is {height} px high: this view’s height in a frame {EMBED_LAYOUTS.width} px wide. The script makes it as high as its
+        content; where a site removes scripts, it keeps {height} px. Below it, a plain link opens the same view in the full tutorial,
+        for wherever the frame cannot show.
+      </p>
+    </>
+  );
+}
+
 function EmbedForm({ slug, section, target, what, parts: sectionParts }: Props) {
   const params = useParams();
   const digits = useDigits();
@@ -84,8 +185,6 @@ function EmbedForm({ slug, section, target, what, parts: sectionParts }: Props) 
   const [chosen, setChosen] = useState<readonly ParamName[]>([]);
   const [hidden, setHidden] = useState<readonly EmbedPart[]>([]);
   const [theme, setTheme] = useState<EmbedTheme>('auto');
-  const [said, setSaid] = useState('');
-  const code = useRef<HTMLTextAreaElement>(null);
 
   const changed = PARAM_NAMES.filter((n) => params[n] !== ARTICLE_PARAMS[n]);
   const steps: StepRange | null = from === null ? null : { from, to: Math.max(from, to) };
@@ -106,57 +205,14 @@ function EmbedForm({ slug, section, target, what, parts: sectionParts }: Props) 
   const snippet = embedSnippet({ src, title, height, link });
   const id = `embed-${target ?? slug}`;
 
-  const toggle = <T,>(list: readonly T[], item: T, on: boolean): readonly T[] => (on ? [...list, item] : list.filter((x) => x !== item));
-  const copy = () => {
-    const done = () => setSaid('Copied. Paste it into your page’s HTML.');
-    const select = () => {
-      code.current?.select();
-      setSaid('Selected: press Ctrl+C (⌘C on a Mac) to copy.');
-    };
-    if (navigator.clipboard) navigator.clipboard.writeText(snippet).then(done, select);
-    else select();
-  };
-  const onCheck = (handler: (on: boolean) => void) => (event: JSX.TargetedEvent<HTMLInputElement>) => handler(event.currentTarget.checked);
-  const radio = <T extends string>(group: string, value: T, current: T, set: (v: T) => void, label: string) => (
-    <label class="embed-check">
-      <input type="radio" name={`${id}-${group}`} value={value} checked={current === value} onChange={() => set(value)} />
-      {label}
-    </label>
-  );
 
   return (
     <div class="embed-form">
       <p class="embed-intro">
         Show {what} with these values inside another page: a course page, a learning platform, slides.
       </p>
-      {steps && from !== null && stepCount > from && (
-        <label class="embed-row">
-          <span>Steps</span>
-          <select value={String(steps.to)} onChange={(e) => setTo(Number(e.currentTarget.value))}>
-            {Array.from({ length: stepCount - from + 1 }, (_, k) => from + k).map((n) => (
-              <option value={String(n)}>{n === from ? `Step ${from} only` : `Steps ${from} to ${n}`}</option>
-            ))}
-          </select>
-        </label>
-      )}
-      <fieldset class="embed-choices embed-choices-column">
-        <legend>Fixed for your students</legend>
-        {radio('lock', 'none', choice, setLockChoice, 'Nothing: they can change every value')}
-        {changed.length > 0 &&
-          radio('lock', 'changed', choice, setLockChoice, `The values you changed: ${changed.map((n) => valueLabel(n, params)).join(', ')}`)}
-        {radio('lock', 'all', choice, setLockChoice, 'Every value, the article’s included')}
-        {radio('lock', 'some', choice, setLockChoice, 'Some values…')}
-        {choice === 'some' && (
-          <div class="embed-params">
-            {PARAM_NAMES.map((name) => (
-              <label class="embed-check embed-param">
-                <input type="checkbox" checked={chosen.includes(name)} onChange={onCheck((on) => setChosen(toggle(chosen, name, on)))} />
-                {valueLabel(name, params)}
-              </label>
-            ))}
-          </div>
-        )}
-      </fieldset>
+      {steps && from !== null && stepCount > from && <StepsSelect from={from} to={steps.to} stepCount={stepCount} setTo={setTo} />}
+      <LockChoices group={`${id}-lock`} choice={choice} setChoice={setLockChoice} changed={changed} chosen={chosen} setChosen={setChosen} params={params} />
       <fieldset class="embed-choices">
         <legend>Leave out</legend>
         {parts.map((part) => (
@@ -168,29 +224,9 @@ function EmbedForm({ slug, section, target, what, parts: sectionParts }: Props) 
       </fieldset>
       <fieldset class="embed-choices">
         <legend>Colours</legend>
-        {EMBED_THEMES.map((t) => radio('theme', t, theme, setTheme, THEME_LABELS[t]))}
+        {EMBED_THEMES.map((t) => radio(`${id}-theme`, t, theme, setTheme, THEME_LABELS[t]))}
       </fieldset>
-      <label class="embed-code-label" for={`${id}-code`}>
-        Code to paste
-      </label>
-      <textarea id={`${id}-code`} class="embed-code" readOnly rows={8} value={snippet} ref={code} spellcheck={false} />
-      <div class="embed-actions">
-        <button type="button" onClick={copy}>
-          Copy the code
-        </button>
-        <a href={src} target="_blank" rel="noopener">
-          Preview<span class="visually-hidden"> the embed (opens a new tab)</span>
-        </a>
-        {target && <a href={`${embedHelpPath(base)}${configuration}`}>How embedding works</a>}
-        <span class="embed-status" aria-live="polite">
-          {said}
-        </span>
-      </div>
-      <p class="embed-hint">
-        The frame is {height} px high: this view’s height in a frame {EMBED_LAYOUTS.width} px wide. The script makes it as high as its
-        content; where a site removes scripts, it keeps {height} px. Below it, a plain link opens the same view in the full tutorial,
-        for wherever the frame cannot show.
-      </p>
+      <CodeToPaste id={id} snippet={snippet} src={src} help={target ? `${embedHelpPath(base)}${configuration}` : undefined} height={height} />
     </div>
   );
 }

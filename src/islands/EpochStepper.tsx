@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { atEpoch, formatTruncated, WEIGHT_NAMES } from '../lib/backprop';
-import { shown } from '../lib/chart/shown';
+import { shown } from '../lib/dom-contract/write';
 import { canTrain, train } from '../state/tutorial';
 import { useDigits, useParams } from './use-tutorial';
 import { symbolText } from '../lib/labels';

@@ -3,7 +3,7 @@
  * one gradient-descent step at the reader's learning rate.
  */
 import { evaluate, gradientName, step, WEIGHT_NAMES } from '../lib/backprop';
-import { shown } from '../lib/chart/shown';
+import { shown } from '../lib/dom-contract/write';
 import { useDigits, useParams } from './use-tutorial';
 import { symbolText } from '../lib/labels';
 

@@ -4,20 +4,18 @@
  * spreadsheet code, the report's wording and its rendering are fetched only
  * when one of these is used, which keeps this island tiny.
  */
-import type { VNode } from 'preact';
+import type { RefObject, VNode } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { useParams } from './use-tutorial';
 
 const tools = () => import('../lib/workbook');
 
-/** Download buttons, a labelled file picker inside a drop zone, a polite status line and the report. */
-export default function WorkbookTools() {
+/** The tools' state and jobs: downloads, a check of the reader's file, the status line and the report. */
+function useWorkbookTools(picker: RefObject<HTMLInputElement>) {
   const params = useParams();
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
-  const [over, setOver] = useState(false);
   const [report, setReport] = useState<VNode | null>(null);
-  const picker = useRef<HTMLInputElement>(null);
   const checked = useRef<File | undefined>(undefined);
 
   /** The file box names the file the report is about (a dropped one too), never "No file chosen". */
@@ -61,6 +59,14 @@ export default function WorkbookTools() {
       return done.status;
     });
   };
+  return { status, setStatus, busy, report, download, check, showChecked };
+}
+
+/** Download buttons, a labelled file picker inside a drop zone, a polite status line and the report. */
+export default function WorkbookTools() {
+  const [over, setOver] = useState(false);
+  const picker = useRef<HTMLInputElement>(null);
+  const { status, setStatus, busy, report, download, check, showChecked } = useWorkbookTools(picker);
 
   return (
     <section class="wb" aria-label="Workbook tools">

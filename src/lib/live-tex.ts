@@ -11,6 +11,7 @@
  */
 import katex from 'katex';
 import { ARTICLE_DIGITS, ARTICLE_PARAMS, createResolver, foldedTerm, formatQuantity, isQuantityName, type QuantityRef } from './backprop';
+import { foldAttributes, numberAttributes, quantityRef } from './dom-contract';
 import { groupBrackets } from './math-breaks';
 
 /** A slot found in a template. */
@@ -57,10 +58,13 @@ function escapeText(text: string): string {
 
 /** The attributes that tie an element to the quantity it shows. */
 export function quantityAttributes(ref: QuantityRef, value: number): string {
-  let attrs = `data-q="${ref.name}" data-value="${escapeAttribute(String(value))}" data-bind=""`;
-  if (ref.epoch !== undefined && ref.epoch !== 1) attrs += ` data-epoch="${ref.epoch}"`;
-  if (ref.lr !== undefined) attrs += ` data-lr="${ref.lr}"`;
-  return attrs;
+  return attributeText(numberAttributes(quantityRef(ref.name, ref.epoch, ref.lr), value, true));
+}
+
+function attributeText(attributes: Record<string, string>): string {
+  return Object.entries(attributes)
+    .map(([name, text]) => `${name}="${escapeAttribute(text)}"`)
+    .join(' ');
 }
 
 /**
@@ -91,8 +95,9 @@ export function typesetLive(
       mathml = new RegExp(`<mo>${sign}</mo><mn>${slot.placeholder}</mn>`);
       const folded = foldedTerm(slot.fold, text);
       shown = folded.text;
-      op = ` data-fold-op="${index}" data-sign="${slot.fold}">${folded.operator}`;
-      attrs += ` data-fold="${index}"`;
+      const fold = foldAttributes(index, slot.fold);
+      op = ` ${attributeText(fold.operator)}>${folded.operator}`;
+      attrs += ` ${attributeText(fold.term)}`;
     }
     if (!visual.test(html) || !mathml.test(html)) {
       throw new Error(`Slot {{${slot.name}}} was not typeset as a plain number${slot.fold ? ` after "${slot.fold}"` : ''} in: ${template}`);

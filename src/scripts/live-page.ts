@@ -4,50 +4,16 @@
  * islands whose drawing is out of date, carries the parameters on internal links, and copies
  * deep links. No KaTeX, no framework.
  */
-import {
-  ARTICLE_DIGITS,
-  ARTICLE_PARAMS,
-  PARAM_NAMES,
-  createResolver,
-  formatQuantity,
-  type QuantityName,
-  type QuantityRef,
-} from '../lib/backprop';
+import { ARTICLE_DIGITS, ARTICLE_PARAMS, PARAM_NAMES } from '../lib/backprop';
+import { BOUND_SELECTOR, NUMBER_SELECTOR, bindNumbers, readRef, renderQuantities, type BoundNumber } from '../lib/dom-contract/core';
 import { $digits, $params, currentQuery, watchState } from '../state/tutorial';
 import { STALE_ATTRIBUTE, STALE_EVENT } from './stale';
 import { WAITING_ATTRIBUTE } from './waiting';
 import { startField } from './fields';
 import { startToolbar } from './toolbar';
-import { operatorOf, writeNumber } from './write-number';
 
-/** A number written at build time that follows the state: where it is, what it shows, at what precision. */
-interface BoundNumber {
-  readonly el: HTMLElement;
-  readonly ref: QuantityRef;
-  /** A precision fixed by the content (an erratum quoting 7 digits), if any. */
-  readonly fixedDigits: number | undefined;
-  /** The operator before a term whose sign folds into it (`data-fold`; see src/lib/live-tex.ts). */
-  readonly operator: HTMLElement | undefined;
-}
-
-function boundNumberOf(el: HTMLElement): BoundNumber | undefined {
-  const name = el.dataset['q'];
-  // Names were checked when the page was built (Q.astro, Eq.astro); an unknown one resolves to undefined below.
-  if (!name) return undefined;
-  const epoch = Number(el.dataset['epoch'] ?? 1);
-  const lr = el.dataset['lr'];
-  const fixed = el.closest<HTMLElement>('[data-digits]')?.dataset['digits'];
-  return {
-    el,
-    ref: { name: name as QuantityName, epoch, ...(lr !== undefined ? { lr: Number(lr) } : {}) },
-    fixedDigits: fixed ? Number(fixed) : undefined,
-    operator: operatorOf(el),
-  };
-}
-
-function boundNumbersIn(elements: Iterable<HTMLElement>): BoundNumber[] {
-  return Array.from(elements, boundNumberOf).filter((b): b is BoundNumber => b !== undefined);
-}
+// Names were checked when the page was built (Q.astro, Eq.astro); a number readRef does not know is left alone.
+const boundNumbersIn = (elements: Iterable<Element>): BoundNumber[] => bindNumbers(elements, readRef);
 
 // Numbers outside islands are part of the built page and never come or go, so they are found once:
 // an edit then touches only them, not a search through a page of KaTeX markup. Found only once the
@@ -66,9 +32,9 @@ let printAddresses: readonly HTMLAnchorElement[] = [];
 function waitingIslandNumbers(): BoundNumber[] {
   // Through the islands found once (a score of them), not a selector run over the whole page on every
   // change: on 1.4, with some 19,000 elements, that search cost more than rewriting the numbers.
-  const waiting: HTMLElement[] = [];
+  const waiting: Element[] = [];
   for (const island of islands) {
-    if (island.hasAttribute('ssr') || island.hasAttribute(WAITING_ATTRIBUTE)) waiting.push(...island.querySelectorAll<HTMLElement>('[data-q]'));
+    if (island.hasAttribute('ssr') || island.hasAttribute(WAITING_ATTRIBUTE)) waiting.push(...island.querySelectorAll(NUMBER_SELECTOR));
   }
   return boundNumbersIn(waiting);
 }
@@ -85,20 +51,10 @@ function whenParsed(start: () => void): void {
 
 /** Rewrites every number on the page that no hydrated island owns from the current parameters. */
 function renderNumbers(): void {
-  const resolve = createResolver($params.get());
   const pageDigits = $digits.get();
   // Lets the stylesheet make room for longer numbers (the network diagram's labels).
   document.documentElement.dataset['precision'] = String(pageDigits);
-  for (const { el, ref, fixedDigits, operator } of [...staticNumbers, ...waitingIslandNumbers()]) {
-    const value = resolve(ref);
-    if (typeof value !== 'number') continue;
-    // A fixed precision never shows fewer digits than the page setting.
-    const digits = fixedDigits ? Math.max(fixedDigits, pageDigits) : pageDigits;
-    const text = formatQuantity(ref, value, digits);
-    const raw = String(value);
-    if (el.dataset['value'] !== raw) el.dataset['value'] = raw;
-    writeNumber(el, text, operator);
-  }
+  renderQuantities([...staticNumbers, ...waitingIslandNumbers()], $params.get(), pageDigits);
 }
 
 /**
@@ -137,7 +93,7 @@ function carryQueryOnLinks(): void {
 whenParsed(() => {
   for (const bar of document.querySelectorAll<HTMLElement>('[data-toolbar]')) startToolbar(bar);
   for (const input of document.querySelectorAll<HTMLInputElement>('input[data-param]')) startField(input);
-  staticNumbers = boundNumbersIn(document.querySelectorAll<HTMLElement>('[data-bind]'));
+  staticNumbers = boundNumbersIn(document.querySelectorAll(BOUND_SELECTOR));
   islands = [...document.querySelectorAll('astro-island')];
   carryingLinks = [...document.querySelectorAll<HTMLAnchorElement>('a[data-carry], a[data-deep-link]')];
   printAddresses = [...document.querySelectorAll<HTMLAnchorElement>('a[data-print-address]')];

@@ -10,15 +10,13 @@
  * (kept in `data-pending`): every `data-q` on the page holds the state in force at every moment.
  * If it has run already, it renders them again right after this, in the same change.
  *
- * Written small (it loads on 1.4 and 1.5 before anything else), and without `import()`: the bundler
- * wraps each one in a preloading helper several times this size (src/integrations/chunk-url.mjs).
- * It runs before the page script (both are deferred, and this one comes first in the page), so it
- * hears the page script's first notice of changed values.
+ * Without `import()`: the bundler wraps each one in a preloading helper larger than this script
+ * (src/integrations/chunk-url.mjs). It shares the page script's chunk, so it may run before or after
+ * the page script has first noticed changed values: it looks at <html> as well as listening.
  */
 import liveUrl from './mistake-notes-live.ts?chunk-url';
-
-/** As stale.ts names it; written out to keep this script free of imports from the page script's chunk. */
-const STALE_EVENT = 'tutorial:state-changed';
+import { NOTE_NUMBER_SELECTOR, setAside } from '../lib/dom-contract/notes';
+import { STALE_ATTRIBUTE, STALE_EVENT } from './stale';
 
 let added = false;
 
@@ -31,12 +29,11 @@ const addLive = (): void => {
   document.head.append(live);
 };
 
-addEventListener(STALE_EVENT, () => {
-  for (const el of document.querySelectorAll<HTMLElement>('[data-q*="--"]')) {
-    el.dataset['pending'] = el.dataset['q'];
-    delete el.dataset['q'];
-    el.textContent = '…';
-  }
+const valuesChanged = (): void => {
+  for (const el of document.querySelectorAll(NOTE_NUMBER_SELECTOR)) setAside(el);
   addLive();
-});
+};
+
+if (document.documentElement.hasAttribute(STALE_ATTRIBUTE)) valuesChanged();
+else addEventListener(STALE_EVENT, valuesChanged, { once: true });
 for (const type of ['pointerdown', 'keydown', 'focusin']) addEventListener(type, addLive, true);

@@ -9,14 +9,14 @@
 import { isParameter, type ParamName } from '../../lib/backprop';
 import { BIG_STEP, STEP, dragSteps, stepped } from '../../lib/adjust';
 import { $params, holdAddress, isLocked, setParam } from '../../state/tutorial';
-import { refOf } from './numbers';
+import { numberAt, readRef } from '../../lib/dom-contract/core';
 
 /** Movement below this many pixels is a tap (it opens the explanation), not a drag. */
 const TAP_SLOP = 4;
 
 /** The parameter `el` shows, when it is the value in force (not a later epoch, not another run). */
 export function paramInForce(el: Element): ParamName | undefined {
-  const ref = refOf(el);
+  const ref = readRef(el);
   if (!ref || ref.epoch !== undefined || ref.lr !== undefined || el.closest('.katex-mathml, input')) return undefined;
   return isParameter(ref.name) ? ref.name : undefined;
 }
@@ -50,7 +50,7 @@ let draggedJustNow = false;
 export function pointerDown(event: PointerEvent): void {
   draggedJustNow = false;
   if (!event.isPrimary || event.button !== 0) return;
-  const el = event.target instanceof Element ? event.target.closest('[data-q]') : null;
+  const el = numberAt(event.target);
   const name = el ? adjustableParam(el) : undefined;
   if (!el || !name) return;
   drag = { name, pointerId: event.pointerId, x0: event.clientX, v0: $params.get()[name], size: STEP };

@@ -14,10 +14,10 @@ import type { QuantityRef } from '../../lib/backprop';
 import { sameRef } from '../../lib/quantities/chain';
 import type { Explanations } from '../../lib/quantities/explanations';
 import { $digits, $params, currentQuery, watchState } from '../../state/tutorial';
-import Explanation from '../../islands/Explanation';
+import Explanation from './Explanation';
 import { clickEndsDrag, pointerDown, pointerMove, pointerUp } from './drag';
 import { startMarks } from './marks';
-import { refOf } from './numbers';
+import { NUMBER_SELECTOR, numberAt, readRef } from '../../lib/dom-contract/core';
 import { setCurrent, stopFocused, stopKey } from './stops';
 
 const ANCHOR = '--explained';
@@ -166,8 +166,8 @@ function back(index: number): void {
   show();
   // The link whose number is the one left (w5 can be linked twice: the epoch before and the epoch after).
   const link = [...panel.querySelectorAll<HTMLElement>('[data-explain-link]')].find((b) => {
-    const shown = b.querySelector('[data-q]');
-    const ref = shown && refOf(shown);
+    const shown = b.querySelector(NUMBER_SELECTOR);
+    const ref = shown && readRef(shown);
     return left && ref && sameRef(ref, left);
   });
   if (link) link.focus();
@@ -200,11 +200,11 @@ function onClick(event: Event): void {
   if (clickEndsDrag()) return;
   const target = event.target instanceof Element ? event.target : null;
   // Buttons, links and fields (the explanation's own among them) do their own thing.
-  const el = target?.closest('[data-q]');
+  const el = numberAt(target);
   if (!el || target?.closest('button, a, input, label') || el.closest('.katex-mathml')) return;
   // A reader selecting text is not asking for an explanation.
   if (getSelection()?.toString()) return;
-  const ref = refOf(el);
+  const ref = readRef(el);
   if (!ref) return;
   const stop = el.closest('[data-explain-stop]');
   if (stop) setCurrent(stop, el);
@@ -216,7 +216,7 @@ function onKey(event: Event): void {
   const stop = event.target instanceof Element ? event.target : null;
   if (!stop?.matches('[data-explain-stop]') || !(event instanceof KeyboardEvent)) return;
   const used = stopKey(event, stop, (el) => {
-    const ref = refOf(el);
+    const ref = readRef(el);
     if (!ref) return;
     if (panel.contains(stop)) go(ref);
     else open(ref, el, stop);
@@ -234,7 +234,7 @@ function onFocus(event: Event): void {
 function onPress(event: Event): void {
   if (!(event instanceof PointerEvent)) return;
   // The explanation is likely to be asked for next: start fetching it now.
-  if (event.target instanceof Element && event.target.closest('[data-q]')) load();
+  if (numberAt(event.target)) load();
   pointerDown(event);
 }
 

@@ -5,6 +5,7 @@
  * text rather than its renderers, so numbers the page script writes, islands render and
  * explanations show are all marked alike; text that ends as it began (an island hydrating) is not.
  */
+import { numberAt } from '../../lib/dom-contract/core';
 import { $params } from '../../state/tutorial';
 
 const MARK = 'q-changed';
@@ -25,7 +26,7 @@ export function startMarks(): void {
     const before = new Map<Element, string>();
     for (const r of records) {
       const node = r.type === 'characterData' ? r.target.parentElement : r.target;
-      const el = node instanceof Element ? node.closest('[data-q]') : null;
+      const el = numberAt(node);
       if (!el || before.has(el) || el.closest('.katex-mathml')) continue;
       before.set(el, r.type === 'characterData' ? (r.oldValue ?? '') : [...r.removedNodes].map((n) => n.textContent).join(''));
     }

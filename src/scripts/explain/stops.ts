@@ -7,14 +7,14 @@
  */
 import { describeRef } from '../../lib/quantities/chain';
 import { adjustableParam, nudge, paramInForce } from './drag';
-import { refOf } from './numbers';
+import { numbersIn, readRef } from '../../lib/dom-contract/core';
 
 const CURRENT = 'explain-current';
 const current = new WeakMap<Element, Element>();
 
 /** The numbers of a stop, in reading order: those on screen, not the MathML copies read to assistive technology. */
 export function numbersOf(stop: Element): Element[] {
-  const all = stop.matches('[data-q]') ? [stop] : [...stop.querySelectorAll('[data-q]')];
+  const all = numbersIn(stop, true);
   return all.filter((el) => !el.closest('.katex-mathml, .visually-hidden'));
 }
 
@@ -34,7 +34,7 @@ export function setCurrent(stop: Element, el: Element): void {
 /** Says the current number, in words a screen reader reads well. */
 function say(el: Element): void {
   const region = document.querySelector('[data-explain-said]');
-  const ref = refOf(el);
+  const ref = readRef(el);
   if (!region || !ref) return;
   const settable = paramInForce(el);
   const status = !settable ? '' : adjustableParam(el) ? ', can be changed' : ', fixed by your course page';

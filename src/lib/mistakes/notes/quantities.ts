@@ -14,14 +14,16 @@
  * Pure: the page loads this only once its values leave the article's (see
  * src/scripts/mistake-notes.ts), and the build and the tests use it as it is.
  */
-import { ARTICLE_EPOCHS, DERIVED_NAMES, PARAM_NAMES, atEpoch, formatTruncated, type Params, type QuantityName, type Snapshot } from '../../backprop';
+import { ARTICLE_EPOCHS, atEpoch, formatTruncated, isQuantityName, type Params, type QuantityName, type Snapshot } from '../../backprop';
+import type { NumberRef } from '../../dom-contract/core';
+import { NOTE_SEPARATOR } from '../../dom-contract/notes';
 import { agreeingDigits } from '../compare';
 import { notedMistake } from '../index';
 import type { WorkbookMistake } from '../rule';
 import { runWorkbook, type WorkbookRun } from '../run';
 
-/** Joins a quantity, a mistake and a measure in a name. */
-export const SEPARATOR = '--';
+/** Joins a quantity, a mistake and a measure in a name (part of the DOM contract). */
+export const SEPARATOR = NOTE_SEPARATOR;
 const AGREE = 'agree';
 
 /** The name of a quantity's value in a workbook with a mistake: `dE_dw3--slope-a-h1`. */
@@ -42,16 +44,11 @@ export interface MistakeQuantity {
   readonly agree: boolean;
 }
 
-// Not the math module's isQuantityName and createResolver: the page's first-load chunk would have to
-// export them to this one, on every page (src/scripts/mistake-notes.ts); its lists and atEpoch it exports already.
-const QUANTITIES: readonly string[] = [...PARAM_NAMES, ...DERIVED_NAMES];
-const isQuantity = (name: string): name is QuantityName => QUANTITIES.includes(name);
-
 /** Reads a name of this module's kind; undefined for any other name. */
 export function parseMistakeName(name: string): MistakeQuantity | undefined {
   const [column = '', id = '', measure, ...rest] = name.split(SEPARATOR);
   const mistake = notedMistake(id);
-  if (!isQuantity(column) || !mistake || rest.length > 0 || (measure !== undefined && measure !== AGREE)) return undefined;
+  if (!isQuantityName(column) || !mistake || rest.length > 0 || (measure !== undefined && measure !== AGREE)) return undefined;
   return { column, mistake, agree: measure === AGREE };
 }
 
@@ -61,11 +58,7 @@ export function isMistakeQuantityName(name: string): boolean {
 }
 
 /** Where a note's number comes from: its name, at `epoch` (1 = the parameters in force), trained at `lr`. */
-export interface MistakeRef {
-  readonly name: string;
-  readonly epoch?: number;
-  readonly lr?: number;
-}
+export type MistakeRef = NumberRef;
 
 /**
  * Looks up the notes' numbers for one set of parameters. Each (mistake, learning rate) workbook is

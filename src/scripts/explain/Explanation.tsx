@@ -6,9 +6,10 @@
  * explanations file; every number is a `data-q` element of the state in force.
  */
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { createResolver, type ParamName, type Params, type QuantityRef } from '../lib/backprop';
-import { shown } from '../lib/chart/shown';
-import { PARAM_LABELS } from '../lib/labels';
+import { createResolver, type ParamName, type Params, type QuantityRef } from '../../lib/backprop';
+import { bindNumbers, numbersIn, readRef, renderQuantities } from '../../lib/dom-contract/core';
+import { shown, writeRef } from '../../lib/dom-contract/write';
+import { PARAM_LABELS } from '../../lib/labels';
 import {
   EQUATION_EPOCH,
   UPDATE_EPOCH,
@@ -20,12 +21,11 @@ import {
   refAt,
   retarget,
   type ExplanationKind,
-} from '../lib/quantities/chain';
-import type { Explanation as Entry, Explanations } from '../lib/quantities/explanations';
-import { startField } from '../scripts/fields';
-import { isLocked } from '../state/tutorial';
-import { buildTimeMarkup } from '../scripts/explain/markup';
-import { pointAt, refOf, renderNumbers } from '../scripts/explain/numbers';
+} from '../../lib/quantities/chain';
+import type { Explanation as Entry, Explanations } from '../../lib/quantities/explanations';
+import { startField } from '../fields';
+import { isLocked } from '../../state/tutorial';
+import { buildTimeMarkup } from './markup';
 
 /** What the explanation shows and what its controls do. */
 export interface ExplanationProps {
@@ -61,13 +61,13 @@ function LiveEquation(props: { html: string; base: number; target: QuantityRef; 
     const el = box.current;
     if (!el) return;
     el.replaceChildren(buildTimeMarkup(html));
-    for (const n of el.querySelectorAll('[data-q]')) {
-      const slot = refOf(n);
-      if (slot) pointAt(n, retarget(slot, base, target));
+    for (const n of numbersIn(el)) {
+      const slot = readRef(n);
+      if (slot) writeRef(n, retarget(slot, base, target));
     }
   }, [html, base, target.name, target.epoch, target.lr]);
   useLayoutEffect(() => {
-    if (box.current) renderNumbers(box.current, params, digits);
+    if (box.current) renderQuantities(bindNumbers(numbersIn(box.current), readRef), params, digits);
   });
   return (
     <div
