@@ -10,6 +10,7 @@ import { isParameter, isQuantityName, PARAM_NAMES, type ParamName, type Quantity
 import { definitionOf } from '../quantities/definitions';
 import { ingredientsOf } from '../quantities/expr';
 import type { StepRange } from './range';
+import { EPOCH, NOTE_SEPARATOR, Q } from '../dom-contract';
 
 /** Elements that have no end tag. */
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
@@ -81,9 +82,9 @@ function parametersOf(name: QuantityName, into: Set<ParamName>): void {
  */
 export function parametersShown(html: string): Set<ParamName> {
   const found = new Set<ParamName>();
-  if ([...html.matchAll(/\sdata-epoch="(\d+)"/g)].some((m) => m[1] !== '1')) return new Set(PARAM_NAMES);
-  for (const m of html.matchAll(/\sdata-q="([^"]*)"/g)) {
-    const name = (m[1] ?? '').split('--')[0] ?? '';
+  if ([...html.matchAll(new RegExp(`\\s${EPOCH}="(\\d+)"`, 'g'))].some((m) => m[1] !== '1')) return new Set(PARAM_NAMES);
+  for (const m of html.matchAll(new RegExp(`\\s${Q}="([^"]*)"`, 'g'))) {
+    const name = (m[1] ?? '').split(NOTE_SEPARATOR)[0] ?? '';
     if (isQuantityName(name)) parametersOf(name, found);
   }
   return found;
