@@ -1,7 +1,8 @@
 /**
  * Security in the browser (issue 4, item 6):
  * - every page loads, hydrates and takes an edit with no CSP violation;
- * - markup pasted into any field or put in the URL never becomes markup.
+ * - markup put in the address (one page of each kind) or pasted into any field (each field by name
+ *   once, on the smallest pages that hold them) never becomes markup.
  * The policy each page carries is checked on the build output (tests/built/security.test.ts), and the
  * source files' HTML sinks by tests/html-sinks.test.ts.
  *
@@ -11,9 +12,48 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { PARAM_NAMES } from '../src/lib/backprop';
-import { htmlFiles, pathOfFile } from './support/site';
+import { builtHtml, htmlFiles, pathOfFile } from './support/site';
 
 const paths = htmlFiles().map(pathOfFile);
+
+/** A page's kind: an embed of a section, a section page, or (every other page) its own. */
+function kindOf(path: string): string {
+  if (/\/embed\/[^/]+\/$/.test(path)) return 'embed';
+  return /\/\d+-\d+-[^/]+\/$/.test(path) ? 'section' : path;
+}
+
+/** The names of the fields a reader can type into, in a page's built HTML. */
+function textFieldNames(path: string): string[] {
+  const html = builtHtml(path);
+  return [...html.matchAll(/<(input|textarea)\b([^>]*)>/g)]
+    .filter((m) => m[1] === 'textarea' || !/\stype="(hidden|checkbox|radio|file|range|color)"/.test(m[2] ?? ''))
+    .flatMap((m) => /\sname="([^"]+)"/.exec(m[2] ?? '')?.[1] ?? []);
+}
+
+const bySize = [...paths].sort((a, b) => builtHtml(a).length - builtHtml(b).length);
+
+/**
+ * One page of each kind, the smallest with fields where the kind has some: the address reaches the same
+ * code on every page of a kind (the page script, the contents page's link script, the embed's head
+ * script, the help page's example).
+ */
+const ADDRESS_PAGES = [...new Set(paths.map(kindOf))].map((kind) => {
+  const ofKind = bySize.filter((path) => kindOf(path) === kind);
+  return ofKind.find((path) => textFieldNames(path).length > 0) ?? ofKind[0] ?? '';
+});
+
+/**
+ * The smallest pages that between them hold every field by name, the site's own before its embeds
+ * (which show the same fields): one field component, tried once per name.
+ */
+const FIELD_PAGES = (() => {
+  const covered = new Set<string>();
+  return [...bySize.filter((path) => kindOf(path) !== 'embed'), ...bySize.filter((path) => kindOf(path) === 'embed')].filter((path) => {
+    const names = textFieldNames(path).filter((name) => !covered.has(name));
+    for (const name of names) covered.add(name);
+    return names.length > 0;
+  });
+})();
 
 /** Fields a reader can type text into. */
 const TEXT_FIELDS = 'input[name]:not([type="hidden"], [type="checkbox"], [type="radio"], [type="file"], [type="range"], [type="color"]), textarea[name]';
@@ -77,7 +117,11 @@ for (const path of paths) {
       expect(consoleCsp, 'CSP messages in the console').toEqual([]);
       expect(dialogs).toEqual([]);
     });
+  });
+}
 
+for (const path of ADDRESS_PAGES) {
+  test.describe(path, () => {
     test('markup in the URL query or fragment never becomes markup', async ({ page }) => {
       const recorded = await watch(page);
       for (const payload of MARKUP_PAYLOADS) {
@@ -91,7 +135,11 @@ for (const path of paths) {
       expect(dialogs, 'dialogs opened').toEqual([]);
       expect(violations, 'CSP violations (an injected script would show here)').toEqual([]);
     });
+  });
+}
 
+for (const path of FIELD_PAGES) {
+  test.describe(path, () => {
     test('markup pasted into any field never becomes markup', async ({ page }) => {
       test.setTimeout(120_000);
       const recorded = await watch(page);
@@ -114,3 +162,9 @@ for (const path of paths) {
     });
   });
 }
+
+test('the pages tried hold every field and every kind of page', () => {
+  expect(new Set(FIELD_PAGES.flatMap(textFieldNames))).toEqual(new Set(paths.flatMap(textFieldNames)));
+  expect(FIELD_PAGES.length, 'fields to paste into').toBeGreaterThan(0);
+  expect(new Set(ADDRESS_PAGES.map(kindOf))).toEqual(new Set(paths.map(kindOf)));
+});
