@@ -1,6 +1,6 @@
 /**
- * Issue 4, item 1: every page passes axe (WCAG 2.0–2.2 A/AA) in both colour
- * schemes at a phone and a desktop width, also with a field's error showing;
+ * Issue 4, item 1: every kind of page passes axe (WCAG 2.0–2.2 A/AA) in both colour
+ * schemes at a phone and a desktop width, and so does a field's error where it shows;
  * edits are announced once, politely; live equations read the same numbers
  * in MathML as on screen; the chart has a text alternative; reduced motion
  * is respected. Keyboard use is in keyboard.spec.ts.
@@ -9,7 +9,7 @@ import { expect, test } from '@playwright/test';
 import { summariseChange } from '../src/lib/announce';
 import { ARTICLE_DIGITS, ARTICLE_PARAMS } from '../src/lib/backprop';
 import { PARAM_FIELDS, axeViolations, describedBy, hydrate, watchPage } from './support/a11y-page';
-import { SECTION_SLUGS, builtHtml, pagePaths, sectionPath } from './support/site';
+import { SECTION_SLUGS, builtHtml, pagePaths, sectionPath, sectionPaths, sitePath } from './support/site';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -18,20 +18,41 @@ const WIDTHS = [320, 1280] as const;
 const FORWARD = sectionPath(SECTION_SLUGS.forward);
 const UPDATE = sectionPath(SECTION_SLUGS.update);
 
-// One page load per page: the colour scheme and the width change in place. Each of the four
-// combinations is scanned as loaded; then a field shows its error and the page is scanned again
-// in two combinations that between them cover both schemes and both widths.
-for (const path of pagePaths()) {
-  test(`${path}: axe finds no violation in light and dark, at 320 and 1280 px, also with a field error`, async ({ page }) => {
+/**
+ * The kinds of page, each scanned whole in the four combinations once. A section page's own content is
+ * also on /all/, and its frame (sidebar, toolbar, header) is the same on every section, so one section
+ * page stands for the five; a page of a new kind fails the classification test below until it is added.
+ */
+const PAGE_KINDS = {
+  contents: sitePath(''),
+  section: FORWARD,
+  all: sitePath('all/'),
+  'embed help': sitePath('embed/'),
+} as const;
+
+/** The kind of a page of the sitemap, or undefined for a page of no known kind. */
+function kindOf(path: string): keyof typeof PAGE_KINDS | undefined {
+  if (sectionPaths().includes(path)) return 'section';
+  return (Object.keys(PAGE_KINDS) as (keyof typeof PAGE_KINDS)[]).find((kind) => PAGE_KINDS[kind] === path);
+}
+
+test('every page of the sitemap is of a kind whose axe matrix runs', () => {
+  expect(pagePaths().filter((path) => kindOf(path) === undefined)).toEqual([]);
+});
+
+// One page load per kind: the colour scheme and the width change in place. Each of the four combinations
+// is scanned as loaded; then a field shows its error and its fieldset alone is scanned in the four.
+for (const [kind, path] of Object.entries(PAGE_KINDS)) {
+  test(`${kind} (${path}): axe finds no violation in light and dark, at 320 and 1280 px, also around a field's error`, async ({ page }) => {
     test.setTimeout(240_000);
     const watch = watchPage(page);
     await page.goto(path);
     await hydrate(page);
     const found: string[] = [];
-    const scan = async (when: string, colorScheme: (typeof SCHEMES)[number], width: number) => {
+    const scan = async (when: string, colorScheme: (typeof SCHEMES)[number], width: number, within?: string) => {
       await page.emulateMedia({ colorScheme });
       await page.setViewportSize({ width, height: 900 });
-      for (const v of await axeViolations(page)) found.push(`${when}, ${colorScheme}, ${width} px: ${v}`);
+      for (const v of await axeViolations(page, within)) found.push(`${when}, ${colorScheme}, ${width} px: ${v}`);
       // Reflow (WCAG 1.4.10), which axe does not check: long equations and tables scroll in their own box, never the page.
       const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       if (pageWidth > width) found.push(`${when}, ${colorScheme}, ${width} px: the page scrolls sideways (${pageWidth} px wide)`);
@@ -41,8 +62,9 @@ for (const path of pagePaths()) {
     if ((await field.count()) > 0) {
       await field.fill('abc');
       await expect(await describedBy(page, field)).toBeVisible();
-      await scan('with a field error', 'light', WIDTHS[0]);
-      await scan('with a field error', 'dark', WIDTHS[1]);
+      const region = await field.evaluate((el) => el.closest('fieldset[id]')?.id);
+      expect(region, 'the field sits in a fieldset with an id').toBeTruthy();
+      for (const colorScheme of SCHEMES) for (const width of WIDTHS) await scan('with a field error', colorScheme, width, `#${region}`);
     }
     expect(found, found.join('\n')).toEqual([]);
     expect(watch.problems).toEqual([]);
@@ -129,8 +151,9 @@ test('the loss chart has a text alternative with numbers, which follows the lear
 });
 
 test.describe('reduced motion', () => {
-  for (const path of pagePaths()) {
-    test(`${path}: no animation or transition runs, scrolling jumps`, async ({ page }) => {
+  // One stylesheet and one page script for every page: one page of each kind.
+  for (const [kind, path] of Object.entries(PAGE_KINDS)) {
+    test(`${kind} (${path}): no animation or transition runs, scrolling jumps`, async ({ page }) => {
       await page.emulateMedia({ reducedMotion: 'reduce' });
       await page.goto(path);
       await hydrate(page);

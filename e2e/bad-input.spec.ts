@@ -1,17 +1,19 @@
 /**
- * Issue 4, item 2: bad input as a matrix, through every editable field of
- * every page and through the URL query, and the extreme values that are
- * still valid. Each bad value gets a clear message beside its field (or the
- * toolbar's notice for the URL), the last valid value stays in force, the
- * address never holds it, nothing on screen reads NaN, Infinity or undefined,
- * and the console stays clean with no dialog.
+ * Issue 4, item 2: bad input, through each way it reaches the page: the section fields and the
+ * URL query (the explanation's field is explain.spec's), and the extreme values that are still
+ * valid. Each bad value gets a clear message beside its field (or the toolbar's notice for the
+ * URL), the last valid value stays in force, the address never holds it, nothing on screen reads
+ * NaN, Infinity or undefined, and the console stays clean with no dialog.
+ *
+ * One parser reads every field and every address (parseNumber and paramsFromQuery in
+ * src/lib/params.ts): its whole matrix, every bad value under every name with its message, is
+ * tests/params.test.ts's. Here each UI path takes the matrix once (one field; one address per
+ * section page, every name holding a bad value), and every other field is shown to be wired to
+ * it by one bad value.
  *
  * `1,5` is refused, with a hint to write 1.5: a comma is a decimal separator
  * for some readers and a thousands separator for others (1,500), so guessing
  * would silently put a wrong value in force (see parseNumber in src/lib/params.ts).
- *
- * Each page is loaded once per field group and every value is typed in turn
- * into the same field, so the whole matrix costs a few page loads.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { ARTICLE_PARAMS, PARAM_NAMES, WEIGHT_NAMES, type ParamName } from '../src/lib/backprop';
@@ -24,14 +26,40 @@ test.describe.configure({ timeout: 120_000 });
 
 const UPDATE = sectionPath(SECTION_SLUGS.update);
 
-/** Pages whose build has editable fields, with the names of their fields. */
+/** Pages whose build has editable fields. */
 const PAGES_WITH_FIELDS = pagePaths()
   .map((path) => ({ path, html: builtHtml(path) }))
   .filter(({ html }) => /<input\b[^>]*\sname="/.test(html))
   .map(({ path }) => path);
 
-for (const path of PAGES_WITH_FIELDS) {
-  test(`${path}: every field refuses every bad value with a message beside it and keeps the last valid value`, async ({ page }) => {
+/**
+ * The fewest, smallest pages that between them hold a field for every parameter: the same field
+ * component on every page, so each parameter's field is tried once.
+ */
+const FIELD_PAGES: readonly string[] = (() => {
+  const bySize = [...PAGES_WITH_FIELDS].sort((a, b) => builtHtml(a).length - builtHtml(b).length);
+  const chosen: string[] = [];
+  const covered = new Set<string>();
+  for (const path of bySize) {
+    const names = PARAM_NAMES.filter((name) => new RegExp(`<input\\b[^>]*\\sname="${name}"`).test(builtHtml(path)));
+    if (names.some((name) => !covered.has(name))) {
+      chosen.push(path);
+      for (const name of names) covered.add(name);
+    }
+  }
+  return chosen;
+})();
+
+test('between them the pages tried hold a field for every parameter', () => {
+  const names = PARAM_NAMES.filter((name) => FIELD_PAGES.some((path) => new RegExp(`\\sname="${name}"`).test(builtHtml(path))));
+  expect(names).toEqual([...PARAM_NAMES]);
+});
+
+/** The value every other field is shown to refuse: the one with a hint of its own. */
+const WIRING_VALUE = BAD_VALUES.find(([label]) => label === 'a decimal comma') ?? ['', ''];
+
+for (const [p, path] of FIELD_PAGES.entries()) {
+  test(`${path}: its first field refuses every bad value, and every field a bad one, with a message beside it, keeping the last valid value`, async ({ page }) => {
     const watch = watchPage(page);
     await page.goto(path);
     await hydrate(page);
@@ -50,10 +78,11 @@ for (const path of PAGES_WITH_FIELDS) {
     const baselineValues = (await dataValues(page)).map((v) => v.slice(v.indexOf('=') + 1)).join('|');
     const baselineSearch = await page.evaluate(() => location.search);
     const failures: string[] = [];
-    for (const [name, selector] of fields) {
+    for (const [f, [name, selector]] of fields.entries()) {
       const field = page.locator(selector);
       const original = await field.inputValue();
-      for (const [label, text] of BAD_VALUES) {
+      // The whole matrix once, on the first page's first field.
+      for (const [label, text] of p === 0 && f === 0 ? BAD_VALUES : [WIRING_VALUE]) {
         await field.fill(text);
         const cell = await readCell(page, selector);
         failures.push(...cellFailures(`${name} ← ${label}`, label, cell, { values: baselineValues, search: baselineSearch }));
@@ -73,15 +102,15 @@ for (const path of PAGES_WITH_FIELDS) {
 }
 
 /**
- * Every bad value goes through every parameter name of the URL: load k gives
- * name i the value (i + k) mod 13, so 13 loads cover the 13 × 13 matrix.
- * The loads are spread over the section pages, since each has its own toolbar,
- * and every shown number is then compared with the math module at the article's values.
+ * Bad values under every parameter name of the URL: load k gives name i the value (i + k) mod 13.
+ * One load per section page, since each has its own toolbar, every shown number then compared with
+ * the math module at the article's values; the whole 13 × 13 matrix is paramsFromQuery's, in
+ * tests/params.test.ts.
  */
 const SECTIONS = sectionPaths();
 for (const [s, path] of SECTIONS.entries()) {
-  const loads = BAD_VALUES.map((_, k) => k).filter((k) => k % SECTIONS.length === s);
-  test(`${path}: URL queries with bad values under every name (loads ${loads.join(', ')}) give a notice and change nothing`, async ({
+  const loads = [s];
+  test(`${path}: a URL query with a bad value under every name (load ${s}) gives a notice and changes nothing`, async ({
     page,
   }) => {
     const watch = watchPage(page);

@@ -90,11 +90,3 @@ test('every page has a title, a description, a canonical address and cards; with
   }
   if (site.siteUrl) expect(pictures.size, 'each page has its own picture').toBe(paths.length);
 });
-
-test('the previews differ from page to page and are not blank @subpath', async ({ site }) => {
-  // A blank or identical picture would pass the size check: each must hold drawing (many distinct bytes)
-  // and no two may be equal.
-  const files = site.pagePaths().map((p) => readFileSync(site.fileForPath(site.path(`og/${pictureName(p, site.base)}.png`)) ?? ''));
-  for (const bytes of files) expect(bytes.length, 'a PNG with a drawing in it').toBeGreaterThan(8_000);
-  expect(new Set(files.map((b) => b.toString('base64'))).size).toBe(files.length);
-});

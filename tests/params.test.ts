@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { ARTICLE_PARAMS, PARAM_NAMES, type Params } from '../src/lib/backprop';
 import { PARAM_LIMIT, isParamName, paramsFromQuery, paramsToQuery, parseNumber, queryString } from '../src/lib/params';
+import { BAD_VALUES } from '../e2e/support/bad-input';
 
 const BAD_INPUTS: readonly [string, string][] = [
   ['empty', ''],
@@ -53,6 +54,16 @@ describe('parseNumber', () => {
       // The message is shown on the page: it must not echo markup or unshowable words.
       expect(result.message).not.toMatch(/<script|NaN|Infinity|undefined/);
     }
+  });
+
+  // The browser tests type these into one field of each kind (e2e/bad-input.spec.ts); the matrix is here.
+  test.each(BAD_VALUES)('refuses the browser matrix’s %s with a clear sentence, a hint for a comma, no markup', (label, text) => {
+    const result = parseNumber(text);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.message.length).toBeGreaterThanOrEqual(10);
+    expect(result.message).not.toMatch(/<script|alert\(1\)|NaN|Infinity|undefined/);
+    if (label === 'a decimal comma') expect(result.message).toMatch(/1\.5/);
   });
 
   test.each(GOOD_INPUTS)('accepts %j', (text, value) => {
@@ -116,6 +127,23 @@ describe('URL query', () => {
     expect(params).toEqual({ ...ARTICLE_PARAMS, w4: 0.7 });
     expect(problems.map((p) => p.name)).toEqual(['w2', 'w3']);
     for (const p of problems) expect(p.message.length).toBeGreaterThan(0);
+  });
+
+  test('every bad value under every name is refused, named once with its reason, and changes nothing', () => {
+    for (const [k] of BAD_VALUES.entries()) {
+      const query = new URLSearchParams();
+      PARAM_NAMES.forEach((name, i) => query.set(name, BAD_VALUES[(i + k) % BAD_VALUES.length]?.[1] ?? ''));
+      const { params, problems } = paramsFromQuery(query.toString());
+      expect(params, `load ${k}`).toEqual(ARTICLE_PARAMS);
+      expect(problems.map((p) => p.name).sort(), `load ${k}`).toEqual([...PARAM_NAMES].sort());
+      PARAM_NAMES.forEach((name, i) => {
+        const [label] = BAD_VALUES[(i + k) % BAD_VALUES.length] ?? [''];
+        const message = problems.find((p) => p.name === name)?.message ?? '';
+        expect(message.length, `${name} ← ${label}`).toBeGreaterThanOrEqual(10);
+        expect(message, `${name} ← ${label}`).not.toMatch(/<script|alert\(1\)/);
+        if (label === 'a decimal comma') expect(message, `${name} ← ${label}`).toMatch(/1\.5/);
+      });
+    }
   });
 
   test('the article’s own values give an empty query', () => {

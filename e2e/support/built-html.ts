@@ -1,13 +1,13 @@
 /**
  * Static analysis of the built site for the budget, soundness and security
- * tests: what each built HTML page references (parsed by the browser's own
- * DOMParser, which runs nothing), and which JavaScript and CSS files a page
- * loads at first load (its script entries and islands, followed through their
- * static imports). Deterministic: reads files only, no server.
+ * checks (tests/built/): what each built HTML page references (parsed by parse5,
+ * the HTML standard's parser, as a browser's DOMParser would, running nothing), and which
+ * JavaScript and CSS files a page loads at first load (its script entries and islands,
+ * followed through their static imports). Deterministic: reads files only, no server, no browser.
  */
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import type { Page } from '@playwright/test';
+import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 import { defaultSite, type Site } from './site';
 
 /** 12 KiB: the issue's budget for gzipped JavaScript (in total) and for CSS, per page. */
@@ -53,60 +53,88 @@ export interface BuiltPage {
 
 type Parsed = Omit<BuiltPage, 'file' | 'path'>;
 
-/** Parses one HTML document with the browser's DOMParser (no script runs). */
-async function parseHtml(page: Page, html: string): Promise<Parsed> {
-  return page.evaluate((source) => {
-    const doc = new DOMParser().parseFromString(source, 'text/html');
-    const all = (selector: string) => [...doc.querySelectorAll(selector)];
-    const attr = (el: Element, name: string) => el.getAttribute(name) ?? '';
-    const resources: { tag: string; rel: string; url: string }[] = [];
-    for (const el of all('script[src], img[src], source[src], iframe[src], video[src], audio[src], embed[src], track[src]')) {
-      resources.push({ tag: el.tagName.toLowerCase(), rel: '', url: attr(el, 'src') });
+/** An element of parse5's tree (what a browser's parser builds; `<template>` contents stay apart, as in the DOM). */
+type Element = DefaultTreeAdapterTypes.Element;
+
+/** Every element of a document in document order, with its parent. */
+function elementsOf(doc: DefaultTreeAdapterTypes.Document): { el: Element; parent: Element | undefined }[] {
+  const out: { el: Element; parent: Element | undefined }[] = [];
+  const walk = (node: DefaultTreeAdapterTypes.ParentNode, parent: Element | undefined) => {
+    for (const child of node.childNodes) {
+      if (!('tagName' in child)) continue;
+      out.push({ el: child, parent });
+      walk(child, child);
     }
-    for (const el of all('img[srcset], source[srcset]')) {
-      for (const candidate of attr(el, 'srcset').split(',')) {
-        const url = candidate.trim().split(/\s+/)[0];
-        if (url) resources.push({ tag: el.tagName.toLowerCase(), rel: 'srcset', url });
-      }
-    }
-    for (const el of all('link[href]')) resources.push({ tag: 'link', rel: attr(el, 'rel'), url: attr(el, 'href') });
-    for (const el of all('object[data]')) resources.push({ tag: 'object', rel: '', url: attr(el, 'data') });
-    for (const el of all('video[poster]')) resources.push({ tag: 'video', rel: 'poster', url: attr(el, 'poster') });
-    const islands = all('astro-island');
-    return {
-      lang: doc.documentElement.getAttribute('lang') ?? '',
-      title: doc.querySelector('head > title')?.textContent?.trim() ?? '',
-      description: doc.querySelector('meta[name="description"]')?.getAttribute('content')?.trim() ?? '',
-      ids: [...all('[id]').map((el) => el.id), ...all('a[name]').map((el) => attr(el, 'name'))],
-      links: all('a[href], area[href]').map((el) => attr(el, 'href')),
-      resources,
-      scriptSrcs: all('script[src]').map((el) => attr(el, 'src')),
-      inlineScripts: all('script:not([src])')
-        .filter((el) => !/json|template|text\/plain/.test(attr(el, 'type')))
-        .map((el) => el.textContent ?? ''),
-      islands: islands.map((el) => ({
-        client: attr(el, 'client'),
-        modules: ['component-url', 'renderer-url', 'before-hydration-url'].map((name) => attr(el, name)).filter(Boolean),
-      })),
-      stylesheets: all('link[rel~="stylesheet"]').map((el) => attr(el, 'href')),
-      inlineStyles: all('style').map((el) => el.textContent ?? ''),
-      cspMeta: all('meta[http-equiv]')
-        .filter((el) => attr(el, 'http-equiv').toLowerCase() === 'content-security-policy')
-        .map((el) => attr(el, 'content')),
-      katexErrors: all('.katex-error').length,
-      signalIslands: all('astro-island[data-preact-signals]').length,
-    };
-  }, html);
+  };
+  walk(doc, undefined);
+  return out;
 }
 
-/** Every built HTML page of a build (the default one unless given), parsed. `page` is any Playwright page (only its DOMParser is used). */
-export async function readBuiltPages(page: Page, site: Site = defaultSite): Promise<BuiltPage[]> {
-  const pages: BuiltPage[] = [];
-  for (const file of site.htmlFiles()) {
-    const parsed = await parseHtml(page, readFileSync(file, 'utf8'));
-    pages.push({ file, path: site.pathOfFile(file), ...parsed });
+/** An attribute's value, or undefined when the element has none. */
+function attrOf(el: Element, name: string): string | undefined {
+  return el.attrs.find((a) => a.name === name)?.value;
+}
+
+/** The text of an element's descendants (`textContent`). */
+function textOf(el: Element): string {
+  return el.childNodes.map((child) => ('value' in child && child.nodeName === '#text' ? child.value : 'tagName' in child ? textOf(child) : '')).join('');
+}
+
+/** Parses one built HTML document as a browser would (parse5, the HTML standard's parser; nothing runs). */
+export function parseBuiltHtml(html: string): Parsed {
+  // A DOMParser document runs no script, so its parser reads <noscript> as markup: the same here.
+  const elements = elementsOf(parse(html, { scriptingEnabled: false }));
+  const all = (tag: string | undefined, has?: string) =>
+    elements.map(({ el }) => el).filter((el) => (tag === undefined || el.tagName === tag) && (has === undefined || attrOf(el, has) !== undefined));
+  const attr = (el: Element, name: string) => attrOf(el, name) ?? '';
+  const tokens = (el: Element, name: string) => attr(el, name).toLowerCase().split(/\s+/);
+  const resources: { tag: string; rel: string; url: string }[] = [];
+  for (const el of elements.map((e) => e.el)) {
+    if (['script', 'img', 'source', 'iframe', 'video', 'audio', 'embed', 'track'].includes(el.tagName) && attrOf(el, 'src') !== undefined) {
+      resources.push({ tag: el.tagName, rel: '', url: attr(el, 'src') });
+    }
   }
-  return pages;
+  for (const el of [...all('img', 'srcset'), ...all('source', 'srcset')]) {
+    for (const candidate of attr(el, 'srcset').split(',')) {
+      const url = candidate.trim().split(/\s+/)[0];
+      if (url) resources.push({ tag: el.tagName, rel: 'srcset', url });
+    }
+  }
+  for (const el of all('link', 'href')) resources.push({ tag: 'link', rel: attr(el, 'rel'), url: attr(el, 'href') });
+  for (const el of all('object', 'data')) resources.push({ tag: 'object', rel: '', url: attr(el, 'data') });
+  for (const el of all('video', 'poster')) resources.push({ tag: 'video', rel: 'poster', url: attr(el, 'poster') });
+  const root = all('html')[0];
+  const title = elements.find(({ el, parent }) => el.tagName === 'title' && parent?.tagName === 'head')?.el;
+  const description = all('meta').find((el) => attrOf(el, 'name') === 'description');
+  const islands = all('astro-island');
+  return {
+    lang: root ? attr(root, 'lang') : '',
+    title: title ? textOf(title).trim() : '',
+    description: description ? attr(description, 'content').trim() : '',
+    ids: [...all(undefined, 'id').map((el) => attr(el, 'id')), ...all('a', 'name').map((el) => attr(el, 'name'))],
+    links: [...all('a', 'href'), ...all('area', 'href')].map((el) => attr(el, 'href')),
+    resources,
+    scriptSrcs: all('script', 'src').map((el) => attr(el, 'src')),
+    inlineScripts: all('script')
+      .filter((el) => attrOf(el, 'src') === undefined && !/json|template|text\/plain/.test(attr(el, 'type')))
+      .map(textOf),
+    islands: islands.map((el) => ({
+      client: attr(el, 'client'),
+      modules: ['component-url', 'renderer-url', 'before-hydration-url'].map((name) => attr(el, name)).filter(Boolean),
+    })),
+    stylesheets: all('link').filter((el) => tokens(el, 'rel').includes('stylesheet')).map((el) => attr(el, 'href')),
+    inlineStyles: all('style').map(textOf),
+    cspMeta: all('meta')
+      .filter((el) => attr(el, 'http-equiv').toLowerCase() === 'content-security-policy')
+      .map((el) => attr(el, 'content')),
+    katexErrors: elements.filter(({ el }) => tokens(el, 'class').includes('katex-error')).length,
+    signalIslands: all('astro-island', 'data-preact-signals').length,
+  };
+}
+
+/** Every built HTML page of a build (the default one unless given), parsed. */
+export function readBuiltPages(site: Site = defaultSite): BuiltPage[] {
+  return site.htmlFiles().map((file) => ({ file, path: site.pathOfFile(file), ...parseBuiltHtml(readFileSync(file, 'utf8')) }));
 }
 
 /** The file in the build output a same-site URL path (base included) is served from, or undefined. */
@@ -199,11 +227,11 @@ export function cssUrls(css: string): string[] {
 export const KATEX_JS_SIGNATURE = /KaTeX parse error/;
 
 const builtPages = new Map<string, Map<string, BuiltPage>>();
-/** One built page (served path), parsed once per worker and build, and shared by the specs that read the build. */
-export async function builtPage(page: Page, path: string, site: Site = defaultSite): Promise<BuiltPage> {
+/** One built page (served path), parsed once per process and build, and shared by the checks that read the build. */
+export function builtPage(path: string, site: Site = defaultSite): BuiltPage {
   let pages = builtPages.get(site.outDir);
   if (!pages) {
-    pages = new Map((await readBuiltPages(page, site)).map((p) => [p.path, p]));
+    pages = new Map(readBuiltPages(site).map((p) => [p.path, p]));
     builtPages.set(site.outDir, pages);
   }
   const found = pages.get(path);

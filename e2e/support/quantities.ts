@@ -2,17 +2,15 @@
  * Reading the page's DOM contract (`data-q`, `data-value`, `data-epoch`,
  * `data-lr`) and checking every shown quantity against the math module.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, posix } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import ts from 'typescript';
+import { buildSync } from 'esbuild';
 import * as backprop from '../../src/lib/backprop';
 import { ARTICLE_DIGITS, ARTICLE_PARAMS, createResolver, isQuantityName, type Params, type QuantityRef } from '../../src/lib/backprop';
 import * as noteQuantities from '../../src/lib/mistakes/notes/quantities';
 
-const MATH_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../src/lib/backprop');
-const LIB_DIR = join(MATH_DIR, '..');
+const LIB_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../src/lib');
 
 /** One element carrying `data-q`, as the page shows it. */
 export interface Shown {
@@ -116,63 +114,59 @@ export function mismatches(shown: readonly Shown[], params: Params, pageDigits: 
   return compareShown({ ...backprop, notes: noteQuantities }, shown, params, pageDigits);
 }
 
+/** Where the page finds the math module: `import('/__test-math-module__/index.js')` inside a test's `page.evaluate`. */
 const MATH_PREFIX = '/__test-math-module__/';
-const COMPARE_MODULE = 'compare-shown';
-/** Any module of src/lib by its path there (`mistakes/notes/quantities.js`), its imports rewritten to such paths. */
-const LIB_PREFIX = '/__test-lib__/';
 
-/** TypeScript as the browser can run it, unbundled. */
-function transpile(source: string): string {
-  return ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
-}
-
-/** The source file a module path of src/lib names (`mistakes` → its index.ts), or undefined. */
-function libFile(path: string): string | undefined {
-  return [`${path}.ts`, `${path}/index.ts`].find((file) => existsSync(join(LIB_DIR, file)));
-}
-
-/** A module of src/lib with its relative imports made absolute, so that the browser finds each one under LIB_PREFIX. */
-function libModule(file: string): string {
-  return transpile(readFileSync(join(LIB_DIR, file), 'utf8')).replace(/(\bfrom\s*|\bimport\s*)(['"])(\.[^'"]+)\2/g, (_m, head: string, quote: string, spec: string) => {
-    const target = libFile(posix.normalize(posix.join(posix.dirname(file), spec)));
-    if (!target) throw new Error(`${file} imports ${spec}, which is not a file of src/lib`);
-    return `${head}${quote}${LIB_PREFIX}${target.replace(/\.ts$/, '.js')}${quote}`;
-  });
+let bundle: string | undefined;
+/**
+ * The math module as one ES module for the browser, bundled by esbuild from its own sources: everything
+ * src/lib/backprop exports, the mistake notes' numbers as `notes`, and `compareShown` (its source text:
+ * the site's CSP rightly forbids eval and new Function). Built once per worker.
+ */
+function mathBundle(): string {
+  bundle ??= buildSync({
+    stdin: {
+      contents: [
+        "export * from './backprop/index.ts';",
+        "export * as notes from './mistakes/notes/quantities.ts';",
+        `export const compareShown = ${compareShown.toString()};`,
+      ].join('\n'),
+      resolveDir: LIB_DIR,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+  }).outputFiles[0]?.text;
+  if (!bundle) throw new Error('esbuild wrote no bundle of the math module');
+  return bundle;
 }
 
 /**
- * Serves the math module's own TypeScript sources (transpiled, not bundled) to the
- * page under a private path. Browsers' Math.exp/log may differ from Node's in the
- * last bit, so exact `String(x)` equality is only meaningful in the same engine.
+ * Serves the math module, bundled from its TypeScript sources, to the page under a private path.
+ * Browsers' Math.exp/log may differ from Node's in the last bit, so exact `String(x)` equality is only
+ * meaningful in the same engine.
  */
 export async function serveMathModule(page: Page): Promise<void> {
-  await page.route(`**${LIB_PREFIX}**`, async (route) => {
-    const path = new URL(route.request().url()).pathname.slice(LIB_PREFIX.length);
-    const file = /^[\w/-]+\.js$/.test(path) && !path.includes('..') ? libFile(path.replace(/\.js$/, '')) : undefined;
-    return file ? route.fulfill({ contentType: 'text/javascript', body: libModule(file) }) : route.fulfill({ status: 404, body: '' });
-  });
-  await page.route(`**${MATH_PREFIX}*`, async (route) => {
-    const file = new URL(route.request().url()).pathname.slice(MATH_PREFIX.length).replace(/\.js$/, '');
-    // The comparison itself, as a module: the site's CSP rightly forbids eval and new Function.
-    if (file === COMPARE_MODULE) {
-      return route.fulfill({ contentType: 'text/javascript', body: `export default ${compareShown.toString()};` });
-    }
-    if (!/^[a-z-]+$/.test(file)) return route.fulfill({ status: 404, body: '' });
-    return route.fulfill({ contentType: 'text/javascript', body: transpile(readFileSync(join(MATH_DIR, `${file}.ts`), 'utf8')) });
-  });
+  await page.route(`**${MATH_PREFIX}*`, (route) =>
+    new URL(route.request().url()).pathname === `${MATH_PREFIX}index.js`
+      ? route.fulfill({ contentType: 'text/javascript', body: mathBundle() })
+      : route.fulfill({ status: 404, body: '' }),
+  );
 }
 
 /** Every difference (inside `within`, when given), computed inside the page by the math module running in the browser's engine. */
 export async function mismatchesInPage(page: Page, params: Params, pageDigits: number = ARTICLE_DIGITS, within?: string): Promise<string[]> {
   const shown = await readShown(page, within);
   return page.evaluate(
-    async ({ prefix, libPrefix, compareModule, shown, params, pageDigits }) => {
-      const math = await import(`${prefix}index.js`);
-      const notes = await import(`${libPrefix}mistakes/notes/quantities.js`);
-      const compare: typeof compareShown = (await import(`${prefix}${compareModule}.js`)).default;
-      return compare({ ...math, notes }, shown, params, pageDigits);
+    async ({ url, shown, params, pageDigits }) => {
+      const math = await import(url);
+      const compare: typeof compareShown = math.compareShown;
+      return compare(math, shown, params, pageDigits);
     },
-    { prefix: MATH_PREFIX, libPrefix: LIB_PREFIX, compareModule: COMPARE_MODULE, shown, params, pageDigits },
+    { url: `${MATH_PREFIX}index.js`, shown, params, pageDigits },
   );
 }
 

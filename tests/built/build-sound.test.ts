@@ -6,19 +6,19 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
-import { fileForPath, readBuiltPages, type BuiltPage } from './support/built-html';
-import { htmlFiles, pathOfFile } from './support/site';
-import { expect, test } from './support/fixtures';
+import { describe, expect, it } from 'vitest';
+import { fileForPath, readBuiltPages, type BuiltPage } from '../../e2e/support/built-html';
+import { htmlFiles, pathOfFile } from '../../e2e/support/site';
+import { ADDRESSED_BUILDS } from './support/builds';
 
 const paths = htmlFiles().map(pathOfFile);
 /** Any origin stands for "this site" when resolving relative URLs. */
 const SITE = 'http://site.invalid';
 
 let builtPages: Map<string, BuiltPage> | undefined;
-async function allBuilt(page: Page): Promise<Map<string, BuiltPage>> {
-  builtPages ??= new Map((await readBuiltPages(page)).map((p) => [p.path, p]));
+function allBuilt(): Map<string, BuiltPage> {
+  builtPages ??= new Map(readBuiltPages().map((p) => [p.path, p]));
   return builtPages;
 }
 
@@ -29,9 +29,9 @@ function pageForPath(pages: Map<string, BuiltPage>, pathname: string): BuiltPage
 }
 
 for (const path of paths) {
-  test.describe(path, () => {
-    test('every internal link and fragment resolves', async ({ page }) => {
-      const pages = await allBuilt(page);
+  describe(path, () => {
+    it('every internal link and fragment resolves', () => {
+      const pages = allBuilt();
       const self = pages.get(path);
       if (!self) throw new Error(`${path} is not in the build`);
       const problems: string[] = [];
@@ -54,7 +54,7 @@ for (const path of paths) {
       expect(problems).toEqual([]);
     });
 
-    test('the HTML validates', async () => {
+    it('the HTML validates', async () => {
       const file = htmlFiles().find((f) => pathOfFile(f) === path) ?? '';
       const validator = new HtmlValidate(new FileSystemConfigLoader());
       const report = await validator.validateFile(file);
@@ -64,8 +64,8 @@ for (const path of paths) {
       expect(messages).toEqual([]);
     });
 
-    test('a title, a description, a language, no KaTeX error, no signal props', async ({ page }) => {
-      const self = (await allBuilt(page)).get(path);
+    it('a title, a description, a language, no KaTeX error, no signal props', () => {
+      const self = allBuilt().get(path);
       expect(self?.title, 'title').toBeTruthy();
       expect(self?.description, 'meta description').toBeTruthy();
       expect(self?.lang, 'html lang').toMatch(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/);
@@ -79,7 +79,7 @@ for (const path of paths) {
 
 // Only a build given SITE_URL has a sitemap (it lists absolute addresses): the sub-path build here; the
 // default build's has none (build-output.spec.ts).
-test('the sitemap lists every page, and only pages that exist; without SITE_URL there is none @subpath', ({ site }) => {
+it.each(ADDRESSED_BUILDS)('$name: the sitemap lists every page, and only pages that exist; without SITE_URL there is none', ({ site }) => {
   const index = join(site.outDir, 'sitemap-index.xml');
   if (!site.siteUrl) {
     expect(existsSync(index), 'no sitemap without SITE_URL').toBe(false);

@@ -5,10 +5,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from './support/fixtures';
-import { ARTICLE_PARAMS, QUANTITY_NAMES, createResolver } from '../src/lib/backprop';
-import { createMistakeResolver, isMistakeQuantityName } from '../src/lib/mistakes/notes/quantities';
-import { DEEP_LINK_IDS, OUT_DIR, SECTION_SLUGS, htmlFiles, pagePaths, pathOfFile, sectionPath, sitePath } from './support/site';
+import { describe, expect, it } from 'vitest';
+import { ARTICLE_PARAMS, QUANTITY_NAMES, createResolver } from '../../src/lib/backprop';
+import { createMistakeResolver, isMistakeQuantityName } from '../../src/lib/mistakes/notes/quantities';
+import { DEEP_LINK_IDS, OUT_DIR, SECTION_SLUGS, htmlFiles, pagePaths, pathOfFile, sectionPath, sitePath } from '../../e2e/support/site';
+import { ADDRESSED_BUILDS } from './support/builds';
 
 const files = htmlFiles();
 const html = new Map(files.map((f) => [pathOfFile(f), readFileSync(f, 'utf8')]));
@@ -32,7 +33,7 @@ function quantityTags(doc: string): Map<string, string>[] {
   });
 }
 
-test('the build has the contents page and the five sections, in the sitemap', () => {
+it('the build has the contents page and the five sections, in the sitemap', () => {
   expect(files.length, `HTML files in ${OUT_DIR}`).toBeGreaterThan(0);
   const paths = pagePaths();
   for (const n of [1, 2, 3, 4, 5]) {
@@ -43,25 +44,25 @@ test('the build has the contents page and the five sections, in the sitemap', ()
 });
 
 for (const [path, doc] of html) {
-  test.describe(path, () => {
-    test('no KaTeX error', () => {
+  describe(path, () => {
+    it('no KaTeX error', () => {
       expect(doc).not.toContain('katex-error');
     });
 
-    test('has a title, a description and a language', () => {
+    it('has a title, a description and a language', () => {
       expect(doc).toMatch(/<html[^>]*\slang="[a-z]{2}[^"]*"/);
       expect(/<title>([^<]*)<\/title>/.exec(doc)?.[1]?.trim() ?? '').not.toBe('');
       const description = /<meta\s+name="description"\s+content="([^"]*)"/.exec(doc)?.[1] ?? '';
       expect(description.trim().length).toBeGreaterThan(20);
     });
 
-    test('ids are unique', () => {
+    it('ids are unique', () => {
       const ids = [...doc.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]);
       const duplicates = ids.filter((id, i) => ids.indexOf(id) !== i);
       expect(duplicates).toEqual([]);
     });
 
-    test('every data-q is a documented name with a finite data-value for the article’s values', () => {
+    it('every data-q is a documented name with a finite data-value for the article’s values', () => {
       const resolve = createResolver(ARTICLE_PARAMS);
       const resolveNote = createMistakeResolver(ARTICLE_PARAMS);
       const problems: string[] = [];
@@ -85,20 +86,20 @@ for (const [path, doc] of html) {
       expect(problems).toEqual([]);
     });
 
-    test('no NaN, Infinity or undefined in the text or in data-value', () => {
+    it('no NaN, Infinity or undefined in the text or in data-value', () => {
       expect(textOf(doc)).not.toMatch(/\b(NaN|Infinity|undefined)\b/);
       expect(doc).not.toMatch(/data-value="(NaN|-?Infinity|undefined|)"/);
     });
   });
 }
 
-test(`${sectionPath(SECTION_SLUGS.backprop)} has every deep-link id`, () => {
+it(`${sectionPath(SECTION_SLUGS.backprop)} has every deep-link id`, () => {
   const doc = html.get(sectionPath(SECTION_SLUGS.backprop)) ?? '';
   const missing = DEEP_LINK_IDS.filter((id) => !new RegExp(`\\sid="${id}"`).test(doc));
   expect(missing).toEqual([]);
 });
 
-test('section pages show live numbers and the sections that must have them have them', () => {
+it('section pages show live numbers and the sections that must have them have them', () => {
   for (const slug of Object.values(SECTION_SLUGS)) {
     const doc = html.get(sectionPath(slug)) ?? '';
     expect(quantityTags(doc).length, slug).toBeGreaterThan(0);
@@ -117,36 +118,38 @@ function publishedTextFiles(dir: string): string[] {
 /** Origins that name XML namespaces and schemas (`xmlns="http://www.w3.org/…"`, the sitemap's), never fetched. */
 const NAMESPACE_ORIGINS = new Set(['http://www.w3.org', 'http://www.sitemaps.org', 'http://www.google.com', 'http://schemas.openxmlformats.org', 'http://purl.org']);
 
-test('no build publishes an address it was not given: none without SITE_URL, only its origin with it @subpath', ({ site }) => {
-  const files = publishedTextFiles(site.outDir);
-  expect(files.length).toBeGreaterThan(0);
-  const found = new Map<string, string>();
-  for (const file of files) {
-    for (const [url] of readFileSync(file, 'utf8').matchAll(/\bhttps?:\/\/[^\s"'<>)\\]+/g)) {
-      const origin = new URL(url.replace(/&quot;.*$|&amp;.*$/, '')).origin;
-      if (!NAMESPACE_ORIGINS.has(origin)) found.set(`${origin} (${file.slice(site.outDir.length + 1)})`, url);
+describe.each(ADDRESSED_BUILDS)('$name', ({ site }) => {
+  it('no build publishes an address it was not given: none without SITE_URL, only its origin with it', () => {
+    const files = publishedTextFiles(site.outDir);
+    expect(files.length).toBeGreaterThan(0);
+    const found = new Map<string, string>();
+    for (const file of files) {
+      for (const [url] of readFileSync(file, 'utf8').matchAll(/\bhttps?:\/\/[^\s"'<>)\\]+/g)) {
+        const origin = new URL(url.replace(/&quot;.*$|&amp;.*$/, '')).origin;
+        if (!NAMESPACE_ORIGINS.has(origin)) found.set(`${origin} (${file.slice(site.outDir.length + 1)})`, url);
+      }
     }
-  }
-  const allowed = site.siteUrl ? new URL(site.siteUrl).origin : undefined;
-  const foreign = [...found.keys()].filter((key) => !allowed || !key.startsWith(`${allowed} `));
-  expect(foreign, allowed ? `absolute addresses must use ${allowed}` : 'a build without SITE_URL writes no absolute address').toEqual([]);
-  if (!allowed) {
-    // The plainest form of the old mistake, in any file type.
-    expect(files.filter((file) => /localhost|127\.0\.0\.1/.test(readFileSync(file, 'utf8')))).toEqual([]);
-  } else {
-    expect(found.size, 'a build with SITE_URL writes its absolute addresses').toBeGreaterThan(0);
-  }
-});
+    const allowed = site.siteUrl ? new URL(site.siteUrl).origin : undefined;
+    const foreign = [...found.keys()].filter((key) => !allowed || !key.startsWith(`${allowed} `));
+    expect(foreign, allowed ? `absolute addresses must use ${allowed}` : 'a build without SITE_URL writes no absolute address').toEqual([]);
+    if (!allowed) {
+      // The plainest form of the old mistake, in any file type.
+      expect(files.filter((file) => /localhost|127\.0\.0\.1/.test(readFileSync(file, 'utf8')))).toEqual([]);
+    } else {
+      expect(found.size, 'a build with SITE_URL writes its absolute addresses').toBeGreaterThan(0);
+    }
+  });
 
-test('without SITE_URL there is no sitemap; with it, one that lists the pages under its origin @subpath', ({ site }) => {
-  const index = join(site.outDir, 'sitemap-index.xml');
-  const files = readdirSync(site.outDir);
-  if (!site.siteUrl) {
-    expect(files.filter((f) => f.startsWith('sitemap'))).toEqual([]);
-    return;
-  }
-  const locs = [...readFileSync(join(site.outDir, 'sitemap-0.xml'), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1] ?? '');
-  expect(readFileSync(index, 'utf8')).toContain(`${new URL(site.siteUrl).origin}${site.base}sitemap-0.xml`);
-  expect(locs.length).toBeGreaterThanOrEqual(7);
-  for (const loc of locs) expect(loc.startsWith(`${new URL(site.siteUrl).origin}${site.base}`), loc).toBe(true);
+  it('without SITE_URL there is no sitemap; with it, one that lists the pages under its origin', () => {
+    const index = join(site.outDir, 'sitemap-index.xml');
+    const files = readdirSync(site.outDir);
+    if (!site.siteUrl) {
+      expect(files.filter((f) => f.startsWith('sitemap'))).toEqual([]);
+      return;
+    }
+    const locs = [...readFileSync(join(site.outDir, 'sitemap-0.xml'), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1] ?? '');
+    expect(readFileSync(index, 'utf8')).toContain(`${new URL(site.siteUrl).origin}${site.base}sitemap-0.xml`);
+    expect(locs.length).toBeGreaterThanOrEqual(7);
+    for (const loc of locs) expect(loc.startsWith(`${new URL(site.siteUrl).origin}${site.base}`), loc).toBe(true);
+  });
 });

@@ -1,0 +1,48 @@
+/**
+ * The byte budgets (issue 4, item 3), held on the build output (tests/built/budgets.test.ts) and
+ * in the browser (e2e/budgets.spec.ts), which read them from here.
+ */
+import { BUDGET_BYTES } from './built-html';
+import { builtHtml } from './site';
+
+export { BUDGET_BYTES };
+
+/**
+ * A page with nothing live (no island, no live number, no toolbar: the contents page) loads no
+ * script file; its inline scripts (its links carry the reader's query) stay under this many gzipped bytes.
+ */
+export const PAGE_WITHOUT_ISLAND_BYTES = 512;
+
+/**
+ * An embed (`/embed/<section>/`) lives inside another site's page, often several to a page, on
+ * the course's own budget of patience: it gets less than a section page. 10 KiB: the page script
+ * (≈ 4.4 KB), the embed's own script (≈ 1.9 KB) and, on 1.5, Astro's island runtime (≈ 2.1 KB)
+ * make 8.4 KB today, which leaves room for the page script to grow a little.
+ */
+export const EMBED_BUDGET_BYTES = 10 * 1024;
+/**
+ * Of that, the embed's own code (scripts its section's page does not load): ≈ 1.9 KB today; half a
+ * kilobyte of room, and no more, for what embeds may still need.
+ */
+export const EMBED_OWN_BYTES = 2.5 * 1024;
+
+/** The section page an embed shows (`/base/embed/1-4-x/`, `/base/embed/1-4-x/steps/6/` → `/base/1-4-x/`), or undefined for other pages. */
+export function sectionOfEmbed(path: string): string | undefined {
+  const embed = /\/embed\/([^/]+\/)(?:steps\/[^/]+\/)?$/;
+  return embed.test(path) ? path.replace(embed, '/$1') : undefined;
+}
+
+/** A page's first-load JavaScript budget: an embed's, or a page's. */
+export function budgetOf(path: string): number {
+  return sectionOfEmbed(path) ? EMBED_BUDGET_BYTES : BUDGET_BYTES;
+}
+
+/** Whether a built page (of the default build) has anything the page script keeps live. */
+export function isLive(path: string): boolean {
+  return /<astro-island\b|\sdata-q=|\sdata-toolbar\b/.test(builtHtml(path));
+}
+
+/** A short size report for failure messages and the test log. */
+export function kib(bytes: number): string {
+  return `${(bytes / 1024).toFixed(2)} KiB`;
+}
