@@ -14,6 +14,7 @@ import {
   type QuantityRef,
 } from '../lib/backprop';
 import { $digits, $params, currentQuery, watchState } from '../state/tutorial';
+import { PAGE_NUMBERS } from '../lib/exercise-scope';
 import { STALE_ATTRIBUTE, STALE_EVENT } from './stale';
 import { WAITING_ATTRIBUTE } from './waiting';
 import { startField } from './fields';
@@ -137,7 +138,7 @@ function carryQueryOnLinks(): void {
 whenParsed(() => {
   for (const bar of document.querySelectorAll<HTMLElement>('[data-toolbar]')) startToolbar(bar);
   for (const input of document.querySelectorAll<HTMLInputElement>('input[data-param]')) startField(input);
-  staticNumbers = boundNumbersIn(document.querySelectorAll<HTMLElement>('[data-bind]'));
+  staticNumbers = boundNumbersIn(document.querySelectorAll<HTMLElement>(`${PAGE_NUMBERS}[data-bind]`));
   islands = [...document.querySelectorAll('astro-island')];
   carryingLinks = [...document.querySelectorAll<HTMLAnchorElement>('a[data-carry], a[data-deep-link]')];
   printAddresses = [...document.querySelectorAll<HTMLAnchorElement>('a[data-print-address]')];

@@ -5,6 +5,7 @@
  * text rather than its renderers, so numbers the page script writes, islands render and
  * explanations show are all marked alike; text that ends as it began (an island hydrating) is not.
  */
+import { inExercise } from '../../lib/exercise-scope';
 import { $params } from '../../state/tutorial';
 
 const MARK = 'q-changed';
@@ -26,7 +27,7 @@ export function startMarks(): void {
     for (const r of records) {
       const node = r.type === 'characterData' ? r.target.parentElement : r.target;
       const el = node instanceof Element ? node.closest('[data-q]') : null;
-      if (!el || before.has(el) || el.closest('.katex-mathml')) continue;
+      if (!el || before.has(el) || el.closest('.katex-mathml') || inExercise(el)) continue;
       before.set(el, r.type === 'characterData' ? (r.oldValue ?? '') : [...r.removedNodes].map((n) => n.textContent).join(''));
     }
     for (const [el, text] of before) {

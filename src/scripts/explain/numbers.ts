@@ -5,12 +5,13 @@
  * its numbers, so they keep their own true.
  */
 import { createResolver, formatQuantity, isQuantityName, type Params, type QuantityRef } from '../../lib/backprop';
+import { inExercise } from '../../lib/exercise-scope';
 import { operatorOf, writeNumber } from '../write-number';
 
-/** The quantity an element shows under the DOM contract, or undefined. */
+/** The page's quantity an element shows under the DOM contract, or undefined (an exercise's numbers are not the page's). */
 export function refOf(el: Element): QuantityRef | undefined {
   const name = el.getAttribute('data-q');
-  if (!name || !isQuantityName(name)) return undefined;
+  if (!name || !isQuantityName(name) || inExercise(el)) return undefined;
   const epoch = Number(el.getAttribute('data-epoch') ?? 1);
   const lr = el.getAttribute('data-lr');
   return { name, ...(epoch > 1 ? { epoch } : {}), ...(lr !== null ? { lr: Number(lr) } : {}) };
