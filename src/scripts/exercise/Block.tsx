@@ -1,0 +1,167 @@
+/**
+ * An open "Your turn" block: the numbers dealt from its seed (`data-q` elements holding the
+ * exercise's configuration, never the page's), the answer field, the check and its verdict (a
+ * polite live region), the hint ladder, giving up, and new numbers. The right answer reaches the
+ * page only in the worked step, once the student has it right or gives up.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Params, QuantityName } from '../../lib/backprop';
+import { hints, judge, shownValues, type ExerciseDef, type Verdict } from '../../lib/exercises';
+import { symbolOf } from '../../lib/quantities/definitions';
+import { texHtml, texWordsHtml } from '../../lib/practice/tex-words';
+
+export interface BlockProps {
+  readonly exercise: ExerciseDef;
+  /** The seed the numbers are dealt from. */
+  readonly seed: string;
+  /** The configuration: dealt from the seed (values an embed's address gives replace the dealt ones). */
+  readonly config: Params;
+  /** Parameters the address of an embed fixed (shown as set by the course page). */
+  readonly fixed: readonly string[];
+  /** Whether "New numbers" is offered (not where a course page fixed the numbers). */
+  readonly canDeal: boolean;
+  /** The student's words for the asked quantity (`∂E/∂w₅`). */
+  readonly title: string;
+  readonly onDeal: () => void;
+  readonly onSolved: () => void;
+}
+
+/** How many hints come before the worked step. */
+const HINTS_BEFORE_WORKED = 2;
+
+function Tex({ tex, display = false, className }: { tex: string; display?: boolean; className?: string }) {
+  return <span class={className} dangerouslySetInnerHTML={{ __html: texHtml(tex, display) }} />;
+}
+
+export default function Block({ exercise, seed, config, fixed, canDeal, title, onDeal, onSolved }: BlockProps) {
+  const id = `exercise-${exercise.id}`;
+  const shown = useMemo(() => shownValues(exercise, config), [exercise, config]);
+  const ladder = useMemo(() => hints(exercise, config), [exercise, config]);
+  const [typed, setTyped] = useState('');
+  const [verdict, setVerdict] = useState<Verdict | undefined>();
+  const [hintCount, setHintCount] = useState(0);
+  const [worked, setWorked] = useState(false);
+  const [gaveUp, setGaveUp] = useState(false);
+  const field = useRef<HTMLInputElement>(null);
+
+  // New numbers: a fresh start.
+  useEffect(() => {
+    setTyped('');
+    setVerdict(undefined);
+    setHintCount(0);
+    setWorked(false);
+    setGaveUp(false);
+  }, [config]);
+
+  const check = (event: Event): void => {
+    event.preventDefault();
+    const next = judge(exercise, config, typed);
+    setVerdict(next);
+    if (next.kind === 'right') {
+      setWorked(true);
+      onSolved();
+    }
+    if (next.kind === 'invalid') field.current?.focus();
+  };
+
+  const giveUp = (): void => {
+    setWorked(true);
+    setGaveUp(true);
+    setVerdict(undefined);
+  };
+
+  const nextHint = (): void => {
+    if (hintCount < HINTS_BEFORE_WORKED) setHintCount(hintCount + 1);
+    else giveUp();
+  };
+
+  const fixedNote = fixed.length > 0 ? 'Numbers set by your course page.' : undefined;
+  return (
+    <div class="exercise-open">
+      <div class="exercise-deal">
+        <p class="exercise-seed">
+          {fixedNote ?? 'Your numbers'}
+          {' '}
+          <span class="exercise-seed-text">
+            (seed <span class="exercise-seed-value" translate={false}>{seed}</span>)
+          </span>
+          {canDeal && (
+            <button type="button" class="exercise-button" data-action="deal" onClick={onDeal}>
+              New numbers
+            </button>
+          )}
+        </p>
+        <ul class="exercise-given" aria-label="The values you are given">
+          {shown.map((s) => (
+            <li key={`${s.ref.name}@${s.ref.epoch ?? 1}`}>
+              <Tex tex={symbolOf(s.ref.name as QuantityName)} /> ={' '}
+              <span class="num" data-q={s.ref.name} data-value={String(s.value)} data-epoch={s.ref.epoch && s.ref.epoch > 1 ? s.ref.epoch : undefined}>
+                {s.text}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <form class="exercise-form" onSubmit={check} noValidate>
+        <label for={`${id}-answer`}>Your value of {title}, to at least 4 significant digits</label>
+        <div class="exercise-row">
+          <input
+            ref={field}
+            id={`${id}-answer`}
+            name="answer"
+            type="text"
+            inputMode="decimal"
+            autoComplete="off"
+            autoCapitalize="off"
+            spellcheck={false}
+            value={typed}
+            aria-invalid={verdict?.kind === 'invalid' ? 'true' : undefined}
+            aria-describedby={`${id}-verdict`}
+            onInput={(e) => setTyped((e.currentTarget as HTMLInputElement).value)}
+          />
+          <button type="submit" class="exercise-button exercise-check" data-action="check">
+            Check
+          </button>
+        </div>
+      </form>
+      <div
+        class="exercise-verdict"
+        id={`${id}-verdict`}
+        role="status"
+        data-verdict={verdict?.kind}
+        data-mistake={verdict?.mistake?.id}
+      >
+        {verdict && <p dangerouslySetInnerHTML={{ __html: texWordsHtml(verdict.message) }} />}
+        {gaveUp && <p>The worked step is below. New numbers give you another try.</p>}
+        {verdict?.mistake && (
+          <div class="exercise-formulas">
+            <p class="exercise-label">The right formula</p>
+            <Tex tex={verdict.mistake.rightTex} display className="exercise-eq" />
+            <p class="exercise-label">With the mistake</p>
+            <Tex tex={verdict.mistake.wrongTex} display className="exercise-eq" />
+          </div>
+        )}
+      </div>
+      {!worked && (
+        <div class="exercise-help">
+          <button type="button" class="exercise-button" data-action="hint" onClick={nextHint}>
+            {hintCount < HINTS_BEFORE_WORKED ? `Hint ${hintCount + 1} of 3` : 'Hint 3 of 3: the worked step'}
+          </button>
+          <button type="button" class="exercise-button" data-action="give-up" onClick={giveUp}>
+            Give up and show the worked step
+          </button>
+        </div>
+      )}
+      {(hintCount > 0 || worked) && (
+        <ol class="exercise-hints" aria-label="Hints">
+          {ladder.slice(0, worked ? 3 : hintCount).map((tex, k) => (
+            <li key={k} data-hint={k + 1}>
+              <p class="exercise-label">{['The formula', 'With your numbers', 'The worked step'][k]}</p>
+              <Tex tex={tex} display className="exercise-eq" />
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
