@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Params, QuantityName } from '../../lib/backprop';
-import { hints, judge, shownValues, type ExerciseDef, type Verdict } from '../../lib/exercises';
+import { hints, judge, minimumDigits, shownValues, type ExerciseDef, type Verdict } from '../../lib/exercises';
 import { symbolOf } from '../../lib/quantities/definitions';
 import { texHtml, texWordsHtml } from '../../lib/practice/tex-words';
 
@@ -37,6 +37,7 @@ export default function Block({ exercise, seed, config, fixed, canDeal, title, o
   const id = `exercise-${exercise.id}`;
   const shown = useMemo(() => shownValues(exercise, config), [exercise, config]);
   const ladder = useMemo(() => hints(exercise, config), [exercise, config]);
+  const digits = useMemo(() => minimumDigits(exercise, config), [exercise, config]);
   const [typed, setTyped] = useState('');
   const [verdict, setVerdict] = useState<Verdict | undefined>();
   const [hintCount, setHintCount] = useState(0);
@@ -95,7 +96,7 @@ export default function Block({ exercise, seed, config, fixed, canDeal, title, o
           {shown.map((s) => (
             <li key={`${s.ref.name}@${s.ref.epoch ?? 1}`}>
               <Tex tex={symbolOf(s.ref.name as QuantityName)} /> ={' '}
-              <span class="num" data-q={s.ref.name} data-value={String(s.value)} data-epoch={s.ref.epoch && s.ref.epoch > 1 ? s.ref.epoch : undefined}>
+              <span class="exercise-value" data-q={s.ref.name} data-value={String(s.value)} data-epoch={s.ref.epoch && s.ref.epoch > 1 ? s.ref.epoch : undefined}>
                 {s.text}
               </span>
             </li>
@@ -103,7 +104,7 @@ export default function Block({ exercise, seed, config, fixed, canDeal, title, o
         </ul>
       </div>
       <form class="exercise-form" onSubmit={check} noValidate>
-        <label for={`${id}-answer`}>Your value of {title}, to at least 4 significant digits</label>
+        <label for={`${id}-answer`}>Your value of {title}, to at least {digits} significant digits</label>
         <div class="exercise-row">
           <input
             ref={field}
