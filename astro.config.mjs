@@ -48,13 +48,13 @@ export default defineConfig({
       rehypePlugins: [rehypeWrappingDisplayMath, [rehypeKatex, { strict: 'error', output: 'htmlAndMathml' }], rehypeHeadingLinks],
     }),
   },
-  // An embed (/embed/<section>/) is a section inside another site's page, not a page of its own: it
+  // An embed (/embed/<section>/, /embed/exercise/<name>/) is a section or an exercise inside another site's page, not a page of its own: it
   // names its section as canonical and stays out of the sitemap. The page that explains embeds stays in.
   // A sitemap lists absolute addresses, so only a build given SITE_URL has one.
   integrations: [
     mdx(),
     preact(),
-    ...(site ? [sitemap({ filter: (page) => !/\/embed\/[^/]+\/?$/.test(new URL(page).pathname) })] : []),
+    ...(site ? [sitemap({ filter: (page) => !/\/embed\/.+\/?$/.test(new URL(page).pathname) })] : []),
     clientNeeded(),
     siteAddress(site),
     slimKatex(),

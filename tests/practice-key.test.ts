@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { PARAM_NAMES } from '../src/lib/backprop';
 import { EXERCISES, deal, judge } from '../src/lib/exercises';
-import { MAX_SEEDS, answerKey, keyCsv, keyHeads, seedsOf } from '../src/lib/practice/key';
+import { MAX_SEEDS, answerKey, answerText, keyCsv, keyHeads, seedsOf } from '../src/lib/practice/key';
 
 /** A small RFC 4180 reader, for the test only. */
 function parseCsv(text: string): string[][] {
@@ -83,5 +83,16 @@ describe('the key', () => {
 
   test('students read symbols in the heads, not code names', () => {
     expect(keyHeads().join(' ')).not.toMatch(/_|\bdE|\blr\b/);
+  });
+});
+
+describe('answers as the table writes them', () => {
+  test.each([
+    [0.347, 6, '0.347000'],
+    [12, 4, '12.00'],
+    [-0.0123456789, 6, '\u22120.0123456'],
+    [1.5e-7, 6, '1.5e\u22127'],
+  ])('%s to %s digits: %s', (x, digits, text) => {
+    expect(answerText(x, digits)).toBe(text);
   });
 });

@@ -28,12 +28,21 @@ export function seedsOf(text: string): { seeds: string[]; leftOut: number } {
   return { seeds: all.slice(0, MAX_SEEDS), leftOut: Math.max(0, all.length - MAX_SEEDS) };
 }
 
+/** `x` cut to `digits` significant digits, written with all of them (an exact 0.347 reads 0.347000: a check asks for the digits). */
+export function answerText(x: number, digits: number): string {
+  const text = formatTruncated(x, digits);
+  if (/e/i.test(text) || !Number.isFinite(x) || x === 0) return text;
+  const written = text.replace(/^\D*/, '').replace('.', '').replace(/^0+/, '').length;
+  if (written >= digits) return text;
+  return `${text}${text.includes('.') ? '' : '.'}${'0'.repeat(digits - written)}`;
+}
+
 /** The answer key for `seeds`. */
 export function answerKey(seeds: readonly string[], exercises: readonly ExerciseDef[] = EXERCISES): KeyRow[] {
   return seeds.map((seed) => {
     const config = deal(seed);
     const answers = exercises.map((e) => answerOf(e, config));
-    const shown = exercises.map((e, k) => formatTruncated(answers[k] ?? Number.NaN, Math.max(6, minimumDigits(e, config))));
+    const shown = exercises.map((e, k) => answerText(answers[k] ?? Number.NaN, Math.max(6, minimumDigits(e, config))));
     return { seed, config, answers, shown };
   });
 }

@@ -82,7 +82,6 @@ export default function Block({ exercise, seed, config, fixed, canDeal, title, o
       <div class="exercise-deal">
         <p class="exercise-seed">
           {fixedNote ?? 'Your numbers'}
-          {' '}
           <span class="exercise-seed-text">
             (seed <span class="exercise-seed-value" translate={false}>{seed}</span>)
           </span>

@@ -8,7 +8,8 @@
 import { h, render } from 'preact';
 import { PARAM_NAMES } from '../../lib/backprop';
 import { deal, exerciseById } from '../../lib/exercises';
-import { paramsFromQuery } from '../../lib/params';
+import { symbolText } from '../../lib/labels';
+import { isParamName, paramsFromQuery } from '../../lib/params';
 import { exerciseTitle } from '../../lib/practice/title';
 import { cleanSeed, randomSeed, seedFor, withExerciseSeed, withSeed, withSolved } from '../../lib/practice/progress';
 import Block from './Block';
@@ -30,11 +31,26 @@ function dropAddressSeed(): void {
   history.replaceState(history.state, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
 }
 
-/** In an exercise's embed, values its address gives replace the dealt ones; lock= keeps the numbers as they are. */
+/**
+ * In an exercise's embed, values its address gives replace the dealt ones and lock= keeps the numbers
+ * as they are; values that cannot be used are named in the embed's notice, and the dealt ones used.
+ */
 function embedOptions(): { fixedNames: string[]; lockNumbers: boolean } {
   if (!document.documentElement.hasAttribute('data-exercise-embed')) return { fixedNames: [], lockNumbers: false };
   const search = new URLSearchParams(location.search);
-  const fixedNames = PARAM_NAMES.filter((n) => search.has(n));
+  const { problems } = paramsFromQuery(search);
+  const notice = document.querySelector<HTMLElement>('[data-embed-notice]');
+  if (notice && problems.length > 0 && notice.hidden) {
+    const list = document.createElement('ul');
+    for (const problem of problems) {
+      const item = document.createElement('li');
+      item.textContent = `${isParamName(problem.name) ? symbolText(problem.name) : problem.name}: ${problem.message} The dealt value is used.`;
+      list.append(item);
+    }
+    notice.append(list);
+    notice.hidden = false;
+  }
+  const fixedNames = PARAM_NAMES.filter((n) => search.has(n) && !problems.some((p) => p.name === n));
   return { fixedNames, lockNumbers: fixedNames.length > 0 || search.has('lock') };
 }
 
