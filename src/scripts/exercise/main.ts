@@ -35,9 +35,12 @@ function dropAddressSeed(): void {
  * In an exercise's embed, values its address gives replace the dealt ones and lock= keeps the numbers
  * as they are; values that cannot be used are named in the embed's notice, and the dealt ones used.
  */
-function embedOptions(): { fixedNames: string[]; lockNumbers: boolean } {
-  if (!document.documentElement.hasAttribute('data-exercise-embed')) return { fixedNames: [], lockNumbers: false };
-  const search = new URLSearchParams(location.search);
+function embedOptions(): { fixedNames: string[]; fixedQuery: URLSearchParams; lockNumbers: boolean } {
+  if (!document.documentElement.hasAttribute('data-exercise-embed')) return { fixedNames: [], fixedQuery: new URLSearchParams(), lockNumbers: false };
+  // The address as the embed was opened with: the page's state module, which this code brings along, has
+  // since dropped from it what it could not use and the article's own values.
+  const opened = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.name ?? location.href;
+  const search = new URL(opened, location.href).searchParams;
   const { problems } = paramsFromQuery(search);
   const notice = document.querySelector<HTMLElement>('[data-embed-notice]');
   if (notice && problems.length > 0 && notice.hidden) {
@@ -51,7 +54,7 @@ function embedOptions(): { fixedNames: string[]; lockNumbers: boolean } {
     notice.hidden = false;
   }
   const fixedNames = PARAM_NAMES.filter((n) => search.has(n) && !problems.some((p) => p.name === n));
-  return { fixedNames, lockNumbers: fixedNames.length > 0 || search.has('lock') };
+  return { fixedNames, fixedQuery: search, lockNumbers: fixedNames.length > 0 || search.has('lock') };
 }
 
 /** Renders an opened block, once. */
@@ -63,7 +66,7 @@ export function openExercise(block: HTMLDetailsElement): void {
   live.setAttribute('data-started', '');
   live.textContent = '';
   const title = exerciseTitle(exercise);
-  const { fixedNames, lockNumbers } = embedOptions();
+  const { fixedNames, fixedQuery, lockNumbers } = embedOptions();
 
   const fromLink = addressSeed();
   let seed = seedFor(readProgress(), name, fromLink);
@@ -76,7 +79,7 @@ export function openExercise(block: HTMLDetailsElement): void {
   const show = (dealtFrom: string): void => {
     block.dataset['seed'] = dealtFrom;
     const dealt = deal(dealtFrom);
-    const config = fixedNames.length > 0 ? paramsFromQuery(location.search, dealt).params : dealt;
+    const config = fixedNames.length > 0 ? paramsFromQuery(fixedQuery, dealt).params : dealt;
     render(
       h(Block, {
         exercise,
