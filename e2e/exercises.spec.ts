@@ -180,6 +180,7 @@ test('progress shows in the contents and the sidebar after a reload, and Reset f
 });
 
 test("the instructor's CSV for three seeds equals the exercises opened with those seeds", async ({ page, site }) => {
+  test.setTimeout(300_000);
   const seeds = ['ana-1', 'ben 2', 'cara,3'];
   await page.goto(site.path('practice/'));
   await page.locator('textarea[name="seeds"]').fill(seeds.join('\n'));
@@ -189,22 +190,29 @@ test("the instructor's CSV for three seeds equals the exercises opened with thos
   const csv = readFileSync((await download.path()) ?? '', 'utf8');
   const rows = csv.trim().split('\r\n').slice(1);
   expect(rows).toHaveLength(3);
-  const picked = [exercise('h1'), exercise('dE_dw5'), exercise('dE_dw3'), exercise('w7', 2)];
+  /** Opens an exercise, compares its dealt values with the row's configuration and checks the row's answer. */
+  const compare = async (seed: string, cells: string[], def: ExerciseDef): Promise<void> => {
+    const config = Object.fromEntries(PARAM_NAMES.map((n, i) => [n, Number(cells[1 + i])]));
+    const answer = cells[1 + PARAM_NAMES.length + EXERCISES.indexOf(def)] ?? '';
+    const block = blockOf(page, def.id);
+    await open(block);
+    await expect(block).toHaveAttribute('data-seed', seed);
+    for (const [name, [value]] of Object.entries(await shownIn(block))) {
+      if (name in config) expect(Number(value), `${seed} ${def.id} ${name}`).toBe(config[name]);
+    }
+    await expect(await check(block, answer), `${seed} ${def.id}: ${answer}`).toHaveAttribute('data-verdict', 'right');
+  };
   for (const [k, seed] of seeds.entries()) {
-    // Fields: seed (quoted when it holds a comma), the 13 parameters, then each exercise's answer.
+    // Fields: the seed (quoted when it holds a comma), the 13 parameters, then each exercise's answer.
     const cells = (rows[k] ?? '').match(/("([^"]|"")*"|[^,]*)(,|$)/g)?.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"')) ?? [];
     expect(cells[0]).toBe(seed);
-    const config = Object.fromEntries(PARAM_NAMES.map((n, i) => [n, Number(cells[1 + i])]));
-    for (const def of picked) {
-      const answer = cells[1 + PARAM_NAMES.length + EXERCISES.indexOf(def)] ?? '';
-      await page.goto(`${site.path(`${def.section}/`)}?seed=${encodeURIComponent(seed)}#exercise-${def.id}`);
-      const block = blockOf(page, def.id);
-      await expect(block.locator('[name="answer"]')).toBeVisible(OPENED);
-      // The block's dealt parameters are the row's configuration.
-      for (const [name, [value]] of Object.entries(await shownIn(block))) {
-        if (name in config) expect(Number(value), `${seed} ${def.id} ${name}`).toBe(config[name]);
-      }
-      await expect(await check(block, answer), `${seed} ${def.id}: ${answer}`).toHaveAttribute('data-verdict', 'right');
+    // Two blocks of 1.4 as a student opens them from the link, and two exercises by their embeds.
+    await page.goto(`${site.path(BACKPROP)}?seed=${encodeURIComponent(seed)}`);
+    await compare(seed, cells, exercise('dE_dw5'));
+    await compare(seed, cells, exercise('dE_dw3'));
+    for (const def of [exercise('h1'), exercise('w7', 2)]) {
+      await page.goto(`${site.path(`embed/exercise/${def.id}/`)}?seed=${encodeURIComponent(seed)}`);
+      await compare(seed, cells, def);
     }
   }
 });

@@ -8,6 +8,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Params, QuantityName } from '../../lib/backprop';
 import { hints, judge, minimumDigits, shownValues, type ExerciseDef, type Verdict } from '../../lib/exercises';
 import { symbolOf } from '../../lib/quantities/definitions';
+import { groupBrackets, widestUnbreakableEm } from '../../lib/math-breaks';
 import { texHtml, texWordsHtml } from '../../lib/practice/tex-words';
 
 export interface BlockProps {
@@ -26,11 +27,33 @@ export interface BlockProps {
   readonly onSolved: () => void;
 }
 
+/** The hints' names, in the ladder's order. */
+const HINT_NAMES = ['The formula', 'With your numbers', 'The worked step'];
+
 /** How many hints come before the worked step. */
 const HINTS_BEFORE_WORKED = 2;
 
-function Tex({ tex, display = false, className }: { tex: string; display?: boolean; className?: string }) {
-  return <span class={className} dangerouslySetInnerHTML={{ __html: texHtml(tex, display) }} />;
+function Tex({ tex }: { tex: string }) {
+  return <span dangerouslySetInnerHTML={{ __html: texHtml(tex) }} />;
+}
+
+/**
+ * A formula on its own line, set as inline math in display style so that on a phone it breaks after
+ * = or + (as the pages' equations do); what still does not fit scrolls, and can be reached by keyboard to scroll.
+ */
+function Formula({ tex, label }: { tex: string; label: string }) {
+  const html = texHtml(`\\displaystyle ${groupBrackets(tex)}`);
+  // As the pages' equations (Eq.astro): a part too wide for a phone's line may scroll, so the formula takes focus.
+  const mayScroll = widestUnbreakableEm(tex) > 15;
+  return (
+    <div
+      class="eq-display exercise-eq"
+      tabIndex={mayScroll ? 0 : undefined}
+      role={mayScroll ? 'group' : undefined}
+      aria-label={mayScroll ? `${label} (scroll sideways if cut off)` : undefined}
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
+  );
 }
 
 export default function Block({ exercise, seed, config, fixed, canDeal, title, onDeal, onSolved }: BlockProps) {
@@ -136,9 +159,9 @@ export default function Block({ exercise, seed, config, fixed, canDeal, title, o
         {verdict?.mistake && (
           <div class="exercise-formulas">
             <p class="exercise-label">The right formula</p>
-            <Tex tex={verdict.mistake.rightTex} display className="exercise-eq" />
+            <Formula tex={verdict.mistake.rightTex} label="The right formula" />
             <p class="exercise-label">With the mistake</p>
-            <Tex tex={verdict.mistake.wrongTex} display className="exercise-eq" />
+            <Formula tex={verdict.mistake.wrongTex} label="The formula with the mistake" />
           </div>
         )}
       </div>
@@ -156,8 +179,8 @@ export default function Block({ exercise, seed, config, fixed, canDeal, title, o
         <ol class="exercise-hints" aria-label="Hints">
           {ladder.slice(0, worked ? 3 : hintCount).map((tex, k) => (
             <li key={k} data-hint={k + 1}>
-              <p class="exercise-label">{['The formula', 'With your numbers', 'The worked step'][k]}</p>
-              <Tex tex={tex} display className="exercise-eq" />
+              <p class="exercise-label">{HINT_NAMES[k]}</p>
+              <Formula tex={tex} label={HINT_NAMES[k] ?? 'Hint'} />
             </li>
           ))}
         </ol>
