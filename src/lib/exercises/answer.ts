@@ -37,7 +37,7 @@ export function parseAnswer(typed: string, minDigits = MIN_DIGITS): Parsed {
   const value = Number(text);
   if (!Number.isFinite(value)) return { ok: false, message: 'That number is far too large to be the answer here.' };
   const digits = writtenDigits(text);
-  if (digits < minDigits || value === 0) {
+  if (digits < minDigits) {
     return { ok: false, message: `Give at least ${minDigits} significant digits (for example 0.01234, not 0.012), so that the check can tell a slip from rounding.` };
   }
   const [mantissa = '', exponent = '0'] = text.toLowerCase().split('e');

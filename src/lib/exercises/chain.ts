@@ -4,7 +4,7 @@
  * of the catalogue (src/lib/mistakes/) made wherever the mistake changes a formula on the way. A
  * mistake in a shown value is not the student's, so the writing out stops there.
  */
-import { atEpoch, formatParameter, formatTruncated, isParameter, isWeight, type Params, type QuantityName, type QuantityRef } from '../backprop';
+import { atEpoch, sigmoid as logistic, formatParameter, formatTruncated, isParameter, isWeight, type Params, type QuantityName, type QuantityRef, type Snapshot } from '../backprop';
 import { changesWithEpochs } from '../quantities/chain';
 import { columnFormula, evaluateExpr, substitute, type Getter } from '../quantities/definitions';
 import { ingredientsOf, mapQuantities, n, q, sameExpr, shiftPrev, type Expr } from '../quantities/expr';
@@ -59,22 +59,29 @@ function lookedInto(name: QuantityName): boolean {
   );
 }
 
-/** The quantities whose formula a formula rule's replacement changes: its columns and what it looks into on the way. */
-const scopes = new WeakMap<object, ReadonlySet<QuantityName>>();
-function scopeOf(rule: Mistake): ReadonlySet<QuantityName> {
+/** Where a formula rule's replacements act: the quantities whose formula they rewrite, and every quantity they reach. */
+interface Scope {
+  /** Its columns and the backward-chain quantities it looks into on the way. */
+  readonly rewritten: ReadonlySet<QuantityName>;
+  /** Every quantity it reaches from its columns, as a leaf or through a definition. */
+  readonly reached: ReadonlySet<QuantityName>;
+}
+const scopes = new WeakMap<object, Scope>();
+function scopeOf(rule: Mistake): Scope {
   let scope = scopes.get(rule);
   if (!scope) {
-    const found = new Set<QuantityName>(rule.columns);
+    const rewritten = new Set<QuantityName>(rule.columns);
+    const reached = new Set<QuantityName>(rule.columns);
     for (const column of rule.columns) {
       const formula = columnFormula(column, false);
       if (!formula) continue;
-      // Every quantity the rewrite reaches from this column, as a leaf or through a definition.
       substitute(formula, (node) => {
-        if (lookedInto(node.q)) found.add(node.q);
+        reached.add(node.q);
+        if (lookedInto(node.q)) rewritten.add(node.q);
         return null;
       });
     }
-    scopes.set(rule, (scope = found));
+    scopes.set(rule, (scope = { rewritten, reached }));
   }
   return scope;
 }
@@ -109,16 +116,20 @@ export function writeOut(def: ExerciseDef, way: Way | null): Written {
       unshown = true;
       return leaf(name, epoch);
     }
-    return expandIn(mistaken(name, epoch, right) ?? right ?? q(name), epoch, depth);
+    return expandIn(mistaken(name, epoch, right, depth === 0) ?? right ?? q(name), epoch, depth);
   };
   // The formula the mistake gives a quantity, or null where it leaves it as it is.
-  const mistaken = (name: QuantityName, epoch: number, right: Expr | null): Expr | null => {
+  const mistaken = (name: QuantityName, epoch: number, right: Expr | null, isTarget: boolean): Expr | null => {
     if (!way) return null;
     const { rule, variant } = way;
     if (!variant) return 'wrongFormula' in rule && right && rule.columns.includes(name) ? rule.wrongFormula(name) : null;
     if (!('replace' in variant)) return right && rule.columns.includes(name) ? variant.rewrite(right) : null;
-    if (!scopeOf(rule).has(name)) return null;
     const replace = variant.replace;
+    const scope = scopeOf(rule);
+    // Asked for a quantity the mistake reads something else in place of (a_h1, where h1 is read for it): that something.
+    const own = replace[name];
+    if (isTarget && own !== undefined && scope.reached.has(name)) return own;
+    if (!scope.rewritten.has(name)) return null;
     // The catalogue's own rewrite, stopped at shown values: a mistake in them is not the student's.
     const written = substitute(rule.columns.includes(name) && right ? right : q(name), (node) => {
       const shownHere = isShown(node.q, node.prev ? epoch - 1 : epoch);
@@ -138,7 +149,7 @@ const cache = new Map<string, Written>();
 
 /** {@link writeOut}, kept: the formulas depend on the exercise and the mistake, never on the values. */
 export function written(def: ExerciseDef, way: Way | null): Written {
-  const index = way ? waysOf(way.rule).findIndex((w) => w.variant === way.variant) : -1;
+  const index = way?.variant && 'variants' in way.rule ? way.rule.variants.indexOf(way.variant) : 0;
   const key = `${def.id}@${def.epoch ?? 1} ${way ? `${way.rule.id}#${index}` : ''}`;
   let out = cache.get(key);
   if (!out) cache.set(key, (out = writeOut(def, way)));
@@ -159,11 +170,39 @@ export function withoutNoise(x: number): number {
   return Number.isFinite(x) ? Number(x.toPrecision(12)) : x;
 }
 
+/** Per configuration, what was worked out for it: its snapshots by epoch, each exercise's shown values and getter. */
+interface Worked {
+  readonly snapshots: Map<number, Snapshot>;
+  readonly shown: Map<ExerciseDef, Shown[]>;
+  readonly getters: Map<ExerciseDef, Getter>;
+}
+const worked = new WeakMap<Params, Worked>();
+function workedFor(config: Params): Worked {
+  let w = worked.get(config);
+  if (!w) worked.set(config, (w = { snapshots: new Map(), shown: new Map(), getters: new Map() }));
+  return w;
+}
+
+/** The network at an epoch for a configuration, worked out once. */
+function snapshotAt(config: Params, epoch: number): Snapshot {
+  const { snapshots } = workedFor(config);
+  let s = snapshots.get(epoch);
+  if (!s) snapshots.set(epoch, (s = atEpoch(config, epoch)));
+  return s;
+}
+
 /** The values an exercise shows for a configuration: parameters as dealt, computed values cut to {@link GIVEN_DIGITS} digits. */
 export function shownValues(def: ExerciseDef, config: Params): Shown[] {
+  const { shown } = workedFor(config);
+  let out = shown.get(def);
+  if (!out) shown.set(def, (out = showValues(def, config)));
+  return out;
+}
+
+function showValues(def: ExerciseDef, config: Params): Shown[] {
   return def.given.map((ref) => {
     const epoch = ref.epoch ?? 1;
-    const exact = atEpoch(config, epoch)[ref.name];
+    const exact = snapshotAt(config, epoch)[ref.name];
     const text = isParameter(ref.name) && (epoch === 1 || !isWeight(ref.name)) ? formatParameter(exact) : formatTruncated(withoutNoise(exact), GIVEN_DIGITS);
     return { ref, value: Number(text.replace(/\u2212/g, '-')), text };
   });
@@ -171,17 +210,24 @@ export function shownValues(def: ExerciseDef, config: Params): Shown[] {
 
 /** Reads an exercise's written-out formula: shown values as shown, anything else at its true value. */
 export function getterFor(def: ExerciseDef, config: Params): Getter {
-  const top = def.target.epoch ?? 1;
-  const shown = new Map(shownValues(def, config).map((s) => [refKey(s.ref), s.value]));
-  const snapshots = new Map<number, Readonly<Record<QuantityName, number>>>();
-  return (name, prev) => {
-    const epoch = prev ? top - 1 : top;
-    const value = shown.get(epochKey(name, epoch));
-    if (value !== undefined) return value;
-    let s = snapshots.get(epoch);
-    if (!s) snapshots.set(epoch, (s = atEpoch(config, epoch)));
-    return s[name];
-  };
+  const { getters } = workedFor(config);
+  let get = getters.get(def);
+  if (!get) {
+    const top = def.target.epoch ?? 1;
+    // By name, at the target's epoch and the one before (inputs, targets and the rate at both).
+    const now = new Map<QuantityName, number>();
+    const before = new Map<QuantityName, number>();
+    for (const s of shownValues(def, config)) {
+      const epoch = s.ref.epoch ?? 1;
+      if (epoch === top || !changesWithEpochs(s.ref.name)) now.set(s.ref.name, s.value);
+      if (epoch === top - 1 || !changesWithEpochs(s.ref.name)) before.set(s.ref.name, s.value);
+    }
+    const current = snapshotAt(config, top);
+    const previous = top > 1 ? snapshotAt(config, top - 1) : current;
+    get = (name, prev) => (prev ? (before.get(name) ?? previous[name]) : (now.get(name) ?? current[name]));
+    getters.set(def, get);
+  }
+  return get;
 }
 
 /** The learning rate a way's weight update reads (the rate cell may be another, for some mistakes). */
@@ -218,7 +264,9 @@ export function evaluateRounded(e: Expr, get: Getter, lr: number, digits: number
       return get(e.q, e.prev === true) ?? Number.NaN;
     case 'sigmoid': {
       const x = evaluateRounded(e.a, get, lr, digits, false);
-      return r(1 / roundTo(1 + roundTo(Math.exp(-x), digits), digits));
+      // e^(−x) from the math module's sigmoid, whose home it is: σ(x) = 1/(1 + e^(−x)).
+      const decay = 1 / logistic(x) - 1;
+      return r(1 / roundTo(1 + roundTo(decay, digits), digits));
     }
     case 'op': {
       const a = evaluateRounded(e.a, get, lr, digits, false);

@@ -80,6 +80,7 @@ export function degenerateReasons(config: Params): string[] {
     const digits = (def.target.epoch ?? 1) === 1 ? MIN_DIGITS : MAX_DIGITS;
     for (const m of mistakeValues(def, config)) {
       if (!distinguishable(right, m.value, digits)) reasons.push(`${def.id}: ${m.way.rule.id} gives the same digits`);
+      if (Math.abs(m.value) < TINY) reasons.push(`${def.id}: ${m.way.rule.id} gives all but zero`);
     }
     if ((def.target.epoch ?? 1) > 1 && !distinguishable(right, get(def.target.name, true) ?? right, minimumDigits(def, config))) {
       reasons.push(`${def.id}: the update does not show`);

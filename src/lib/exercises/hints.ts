@@ -30,7 +30,9 @@ export function hints(def: ExerciseDef, config: Params): readonly [formula: stri
     lr: numberTex(texts.get('lr') ?? '?'),
   };
   const formula = `${lhs} = ${texOf(expr, ARTICLE_STYLE)}`;
-  const substituted = `${formula} = ${texOf(expr, numbers)}`;
+  // A negative number leading the line needs no parentheses (unless it is raised to a power).
+  const filled = texOf(expr, numbers).replace(/^\((-[^()]*)\)(?=\s|\\cdot|$)/, '$1');
+  const substituted = `${formula} = ${filled}`;
   const result = formatTruncated(withoutNoise(valueWith(def, config, null)), workedDigits(def));
   return [formula, substituted, `${substituted} = ${numberTex(result).replace(/^\((.*)\)$/, '$1')}`];
 }

@@ -45,7 +45,14 @@ export interface MistakeValue {
 }
 
 /** The ways of the catalogue's mistakes that apply to an exercise: made from the shown values, changing the formula. */
-export function applicableWays(def: ExerciseDef): Way[] {
+export function applicableWays(def: ExerciseDef): readonly Way[] {
+  let ways = applicable.get(def);
+  if (!ways) applicable.set(def, (ways = findApplicable(def)));
+  return ways;
+}
+const applicable = new WeakMap<ExerciseDef, readonly Way[]>();
+
+function findApplicable(def: ExerciseDef): Way[] {
   const right = written(def, null).expr;
   const seen = [JSON.stringify(right)];
   return allWays().filter((way) => {
@@ -98,18 +105,23 @@ export function minimumDigits(def: ExerciseDef, config: Params): number {
 
 /** The mistake as a verdict names it: its title and its formula in this exercise, right and wrong. */
 export function nameMistake(def: ExerciseDef, way: Way): NamedMistake {
-  const { rule } = way;
-  const lrTex = 'note' in rule && 'lrTex' in rule.note ? rule.note.lrTex : undefined;
-  const pair = formulaPair(columnTex(def.target.name), written(def, null).expr, written(def, way).expr, lrTex);
-  return { id: rule.id, title: wordsTex(rule.title), rightTex: pair.right, wrongTex: pair.wrong };
+  const pair = formulaPair(columnTex(def.target.name), written(def, null).expr, written(def, way).expr);
+  return { id: way.rule.id, title: wordsTex(way.rule.title), rightTex: pair.right, wrongTex: pair.wrong };
 }
 
 /** Judges a typed answer: right, rounded, a known mistake, wrong (checked in that order), or invalid. */
 export function judge(def: ExerciseDef, config: Params, typed: string): Verdict {
   const minDigits = minimumDigits(def, config);
   const parsed: Parsed = parseAnswer(typed, minDigits);
-  if (!parsed.ok) return { kind: 'invalid', message: parsed.message };
   const right = answerOf(def, config);
+  if (!parsed.ok) {
+    // An answer with few digits (0.0984) is right when those are all its digits.
+    const loose = parseAnswer(typed, 1);
+    const exact = loose.ok && Math.abs(loose.value - right) <= 1e-12 * Math.abs(right);
+    if (exact) return { kind: 'right', message: 'Right: that is the exact value.' };
+    const why = minDigits > MIN_DIGITS ? ' Here one step changes only the later digits of the weight.' : '';
+    return { kind: 'invalid', message: `${parsed.message}${why}` };
+  }
   if (isWrittenValue(parsed, right)) {
     return { kind: 'right', message: `Right, to the ${parsed.digits} significant digits you gave.` };
   }

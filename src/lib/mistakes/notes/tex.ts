@@ -68,18 +68,24 @@ export function noteFormulas(mistake: WorkbookMistake): { readonly right: string
   const correct = columnFormula(column, false);
   const wrong = mistake.wrongFormula(column);
   if (!correct || !wrong) throw new Error(`${mistake.id}: no formula for ${column}`);
-  return formulaPair(columnTex(column), writeOut(rightInShape(mistake, correct)), writeOut(wrong), lrTex);
-}
-
-/**
- * A right and a mistaken formula for the same left-hand side, as TeX, each `lhs = rhs`, with the parts
- * that differ boxed; `lrTex`: what the mistaken one reads in place of the learning rate.
- */
-export function formulaPair(lhs: string, right: Expr, wrong: Expr, lrTex?: string): { readonly right: string; readonly wrong: string } {
+  const right = writeOut(rightInShape(mistake, correct));
+  const mistaken = writeOut(wrong);
   const marks = { boxed: new Set<Expr>(), boxedOperator: new Set<Expr>() };
-  markDifferences(right, wrong, marks);
+  markDifferences(right, mistaken, marks);
+  const lhs = columnTex(column);
   const style = { quantity: symbolOf, times, bracedExponents: true, braceJuxtaposed: true, ...marks };
   const rightStyle: TexStyle = { ...style, lr: lrTex ? `\\boxed{\\eta}` : '\\eta' };
   const wrongStyle: TexStyle = { ...style, lr: lrTex ? `\\boxed{${lrTex}}` : '\\eta' };
-  return { right: `${lhs} = ${texOf(right, rightStyle)}`, wrong: `${lhs} = ${texOf(wrong, wrongStyle)}` };
+  return { right: `${lhs} = ${texOf(right, rightStyle)}`, wrong: `${lhs} = ${texOf(mistaken, wrongStyle)}` };
+}
+
+/**
+ * Any right and mistaken formula for the same left-hand side, as TeX, each `lhs = rhs`, with the
+ * parts that differ boxed as a note boxes them (an exercise's formulas, written out to what it shows).
+ */
+export function formulaPair(lhs: string, right: Expr, wrong: Expr): { readonly right: string; readonly wrong: string } {
+  const marks = { boxed: new Set<Expr>(), boxedOperator: new Set<Expr>() };
+  markDifferences(right, wrong, marks);
+  const style: TexStyle = { quantity: symbolOf, lr: '\\eta', times, bracedExponents: true, braceJuxtaposed: true, ...marks };
+  return { right: `${lhs} = ${texOf(right, style)}`, wrong: `${lhs} = ${texOf(wrong, style)}` };
 }
