@@ -13,6 +13,7 @@ import { isParamName, paramsFromQuery } from '../../lib/params';
 import { exerciseTitle } from '../../lib/practice/title';
 import { cleanSeed, randomSeed, seedFor, withExerciseSeed, withSeed, withSolved } from '../../lib/practice/progress';
 import Block from './Block';
+import openStyles from '../../styles/exercise-open.css?url';
 import { readProgress, updateProgress } from './store';
 
 const SEED = 'seed';
@@ -57,6 +58,16 @@ function embedOptions(): { fixedNames: string[]; fixedQuery: URLSearchParams; lo
   return { fixedNames, fixedQuery: search, lockNumbers: fixedNames.length > 0 || search.has('lock') };
 }
 
+/** The open blocks' stylesheet, added to the page once (the CSP allows this origin's stylesheets). */
+function addStyles(): void {
+  if (document.querySelector('link[data-exercise-styles]')) return;
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = openStyles;
+  link.dataset['exerciseStyles'] = '';
+  document.head.append(link);
+}
+
 /** Renders an opened block, once. */
 export function openExercise(block: HTMLDetailsElement): void {
   const live = block.querySelector<HTMLElement>('[data-exercise-live]');
@@ -64,6 +75,7 @@ export function openExercise(block: HTMLDetailsElement): void {
   const exercise = exerciseById(name, block.dataset['epoch'] ? Number(block.dataset['epoch']) : undefined);
   if (!live || !exercise || live.hasAttribute('data-started')) return;
   live.setAttribute('data-started', '');
+  addStyles();
   live.textContent = '';
   const title = exerciseTitle(exercise);
   const { fixedNames, fixedQuery, lockNumbers } = embedOptions();
