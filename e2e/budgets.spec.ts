@@ -59,9 +59,9 @@ function budgetOf(path: string): number {
   return sectionOfEmbed(path) ? EMBED_BUDGET_BYTES : BUDGET_BYTES;
 }
 
-/** Whether a built page has anything the page script keeps live, or an exercise (whose code loads when it is opened). */
+/** Whether a built page has anything the page script keeps live, an exercise or the answer key (whose code loads on use). */
 function isLive(path: string): boolean {
-  return /<astro-island\b|\sdata-q=|\sdata-toolbar\b|\sdata-exercise=/.test(builtHtml(path));
+  return /<astro-island\b|\sdata-q=|\sdata-toolbar\b|\sdata-exercise=|\sdata-practice-key\b/.test(builtHtml(path));
 }
 
 /** Link relations that make the browser fetch something. */
