@@ -45,14 +45,14 @@ export default defineConfig({
       rehypePlugins: [rehypeWrappingDisplayMath, [rehypeKatex, { strict: 'error', output: 'htmlAndMathml' }], rehypeHeadingLinks],
     }),
   },
-  // An embed (/embed/<section>/, /embed/<section>/steps/6/) is a section inside another site's page, not
-  // a page of its own: it names its section as canonical and stays out of the sitemap. The page that
-  // explains embeds stays in.
+  // An embed (/embed/<section>/, /embed/<section>/steps/6/, /embed/exercise/<name>/) is part of a section
+  // inside another site's page, not a page of its own: it names its section as canonical and stays out of
+  // the sitemap. The page that explains embeds stays in.
   // A sitemap lists absolute addresses, so only a build given SITE_URL has one.
   integrations: [
     mdx(),
     preact(),
-    ...(site ? [sitemap({ filter: (page) => !/\/embed\/[^/]+\/(?:steps\/[^/]+\/?)?$/.test(new URL(page).pathname) })] : []),
+    ...(site ? [sitemap({ filter: (page) => !/\/embed\/.+\/?$/.test(new URL(page).pathname) })] : []),
     clientNeeded(),
     siteAddress(site),
     slimKatex(),

@@ -14,10 +14,9 @@ export { BUDGET_BYTES };
 export const PAGE_WITHOUT_ISLAND_BYTES = 512;
 
 /**
- * An embed (`/embed/<section>/`) lives inside another site's page, often several to a page, on
- * the course's own budget of patience: it gets less than a section page. 10 KiB: the page script
- * (≈ 4.4 KB), the embed's own script (≈ 1.9 KB) and, on 1.5, Astro's island runtime (≈ 2.1 KB)
- * make 8.4 KB today, which leaves room for the page script to grow a little.
+ * An embed of steps (`/embed/<section>/steps/6/`) lives inside another site's page, often several to
+ * a page, on the course's own budget of patience: it gets less than a section page. An embed of a
+ * whole section is that section's page in a frame and has the section page's budget.
  */
 export const EMBED_BUDGET_BYTES = 10 * 1024;
 /**
@@ -32,14 +31,14 @@ export function sectionOfEmbed(path: string): string | undefined {
   return embed.test(path) ? path.replace(embed, '/$1') : undefined;
 }
 
-/** A page's first-load JavaScript budget: an embed's, or a page's. */
+/** A page's first-load JavaScript budget: an embed of steps', or a page's. */
 export function budgetOf(path: string): number {
-  return sectionOfEmbed(path) ? EMBED_BUDGET_BYTES : BUDGET_BYTES;
+  return /\/embed\/[^/]+\/steps\/[^/]+\/$/.test(path) ? EMBED_BUDGET_BYTES : BUDGET_BYTES;
 }
 
 /** Whether a built page (of the default build) has anything the page script keeps live. */
 export function isLive(path: string): boolean {
-  return /<astro-island\b|\sdata-q=|\sdata-toolbar\b/.test(builtHtml(path));
+  return /<astro-island\b|\sdata-q=|\sdata-toolbar\b|\sdata-exercise=|\sdata-practice-key\b/.test(builtHtml(path));
 }
 
 /** A short size report for failure messages and the test log. */

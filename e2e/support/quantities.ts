@@ -9,6 +9,7 @@ import { buildSync } from 'esbuild';
 import * as backprop from '../../src/lib/backprop';
 import { ARTICLE_DIGITS, ARTICLE_PARAMS, createResolver, isQuantityName, type Params, type QuantityRef } from '../../src/lib/backprop';
 import * as noteQuantities from '../../src/lib/mistakes/notes/quantities';
+import { PAGE_NUMBERS } from '../../src/lib/dom-contract/core';
 
 const LIB_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../src/lib');
 
@@ -30,9 +31,9 @@ export interface Shown {
   readonly where: string;
 }
 
-/** Every `[data-q]` element of the page (or inside the elements `within` selects), in document order. */
+/** Every `[data-q]` element of the page's state (or inside the elements `within` selects), in document order; an exercise's numbers are its own. */
 export async function readShown(page: Page, within?: string): Promise<Shown[]> {
-  return page.$$eval(within ? `:is(${within}) [data-q]` : '[data-q]', (elements) =>
+  return page.$$eval(within ? `:is(${within}) ${PAGE_NUMBERS}` : PAGE_NUMBERS, (elements) =>
     elements.map((el, index) => {
       const inMath = el.closest('.katex-mathml') ? 'mathml' : el.closest('.katex') ? 'katex' : 'prose';
       return {

@@ -137,7 +137,7 @@ export function siteAt(build: SiteBuild): Site {
       return site
         .htmlFiles()
         .map(site.pathOfFile)
-        .filter((p) => !/\/404\/?$/.test(p) && !/\/embed\/[^/]+\/$/.test(p))
+        .filter((p) => !/\/404\/?$/.test(p) && !/\/embed\/.+\/$/.test(p))
         .sort();
     },
     sectionPaths: () => site.pagePaths().filter((p) => /\/\d+-\d+-[^/]+\/?$/.test(p)),

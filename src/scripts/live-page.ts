@@ -5,7 +5,7 @@
  * deep links. No KaTeX, no framework.
  */
 import { ARTICLE_DIGITS, ARTICLE_PARAMS, PARAM_NAMES } from '../lib/backprop';
-import { BOUND_SELECTOR, NUMBER_SELECTOR, bindNumbers, readRef, renderQuantities, type BoundNumber } from '../lib/dom-contract/core';
+import { BOUND_SELECTOR, NUMBER_SELECTOR, bindNumbers, inExercise, readRef, renderQuantities, type BoundNumber } from '../lib/dom-contract/core';
 import { $digits, $params, currentQuery, watchState } from '../state/tutorial';
 import { STALE_ATTRIBUTE, STALE_EVENT } from './stale';
 import { WAITING_ATTRIBUTE } from './waiting';
@@ -93,7 +93,7 @@ function carryQueryOnLinks(): void {
 whenParsed(() => {
   for (const bar of document.querySelectorAll<HTMLElement>('[data-toolbar]')) startToolbar(bar);
   for (const input of document.querySelectorAll<HTMLInputElement>('input[data-param]')) startField(input);
-  staticNumbers = boundNumbersIn(document.querySelectorAll(BOUND_SELECTOR));
+  staticNumbers = boundNumbersIn([...document.querySelectorAll(BOUND_SELECTOR)].filter((el) => !inExercise(el)));
   islands = [...document.querySelectorAll('astro-island')];
   carryingLinks = [...document.querySelectorAll<HTMLAnchorElement>('a[data-carry], a[data-deep-link]')];
   printAddresses = [...document.querySelectorAll<HTMLAnchorElement>('a[data-print-address]')];

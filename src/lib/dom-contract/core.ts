@@ -39,6 +39,15 @@ export const BOUND = 'data-bind';
 export const NUMBER_SELECTOR = `[${Q}]`;
 /** Selects the numbers the page script keeps (outside islands). */
 export const BOUND_SELECTOR = `[${BOUND}]`;
+/** An exercise block: the numbers inside it hold the exercise's dealt configuration, not the page's state. */
+export const EXERCISE = '[data-exercise]';
+/** Every number that shows the page's state: all but those inside exercises. */
+export const PAGE_NUMBERS = `${NUMBER_SELECTOR}:not(${EXERCISE} ${NUMBER_SELECTOR})`;
+
+/** Whether `el` is inside an exercise block (its numbers are the exercise's, not the page's). */
+export function inExercise(el: Element): boolean {
+  return el.closest(EXERCISE) !== null;
+}
 /** A number's place: a name (a quantity's, or a note's), an epoch (1 when absent) and a learning rate (the page's when absent). */
 export interface NumberRef {
   readonly name: string;
@@ -57,20 +66,22 @@ export function refFromAttributes(get: ReadAttribute, name: string | null = get(
   return { name, ...(epoch > 1 ? { epoch } : {}), ...(lr !== null ? { lr: Number(lr) } : {}) };
 }
 
-/** The quantity of the math module an element shows, or undefined (no `data-q`, or a note's name). */
+/** The quantity of the math module an element shows, or undefined (no `data-q`, a note's name, or an exercise's number). */
 export function readRef(el: Element): QuantityRef | undefined {
+  if (inExercise(el)) return undefined;
   const ref = refFromAttributes((a) => el.getAttribute(a));
   return ref && isQuantityName(ref.name) ? (ref as QuantityRef) : undefined;
 }
 
-/** Whether an element is, or is inside, a live number. */
+/** The page's live number an element is or is inside (an exercise's numbers are not the page's). */
 export function numberAt(target: EventTarget | Node | null): Element | undefined {
-  return (target instanceof Element ? target.closest(NUMBER_SELECTOR) : null) ?? undefined;
+  const el = target instanceof Element ? target.closest(NUMBER_SELECTOR) : null;
+  return el && !inExercise(el) ? el : undefined;
 }
 
-/** The live numbers inside `root`; with `self`, `root` alone when it is one. */
+/** The page's live numbers inside `root` (exercises' left out); with `self`, `root` alone when it is one. */
 export function numbersIn(root: ParentNode, self = false): Element[] {
-  return self && root instanceof Element && root.matches(NUMBER_SELECTOR) ? [root] : [...root.querySelectorAll(NUMBER_SELECTOR)];
+  return self && root instanceof Element && root.matches(PAGE_NUMBERS) ? [root] : [...root.querySelectorAll(PAGE_NUMBERS)];
 }
 
 /** The precision fixed by the content around a number (an erratum quoting 7 digits), if any. */
