@@ -95,7 +95,7 @@ describe('preview card', () => {
   });
 
   it('gives every page its own picture, with a drawing that fits the page', () => {
-    expect(cards.map((c) => c.name)).toEqual(['index', 'all', 'embed', ...sections.map((s) => s.id)]);
+    expect(cards.map((c) => c.name)).toEqual(['index', 'all', 'embed', 'practice', ...sections.map((s) => s.id)]);
     const views = new Map(cards.map((c) => [c.name, c.card.view]));
     expect([views.get('1-3-forward-propagation'), views.get('1-4-backpropagation'), views.get('1-5-weight-update')]).toEqual(['forward', 'backward', 'loss']);
     // No two pages share a drawing, and so no two pictures are alike.

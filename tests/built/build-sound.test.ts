@@ -95,10 +95,10 @@ it.each(ADDRESSED_BUILDS)('$name: the sitemap lists every page, and only pages t
     expect(file, `${sitemap} is in the build`).toBeTruthy();
     listed.push(...locs(readFileSync(file ?? '', 'utf8')).map((loc) => new URL(loc).pathname));
   }
-  // An embed (/embed/<section>/, /embed/<section>/steps/6/) is its section inside another site's page: it stays out, and names
+  // An embed (/embed/<section>/, /embed/<section>/steps/6/, /embed/exercise/<name>/) is its section inside another site's page: it stays out, and names
   // its section's page, which the sitemap lists, as canonical.
   const built = site.htmlFiles().map(site.pathOfFile);
-  const isEmbedFrame = (p: string) => /\/embed\/[^/]+\/(?:steps\/[^/]+\/)?$/.test(p);
+  const isEmbedFrame = (p: string) => /\/embed\/.+\/$/.test(p);
   const pages = built.filter((p) => !/(^|\/)404\/?$/.test(p) && !isEmbedFrame(p));
   expect([...new Set(listed)].sort()).toEqual([...pages].sort());
   for (const frame of built.filter(isEmbedFrame)) {

@@ -1,6 +1,6 @@
 /**
  * The frame every page shares, read from the built files of both builds: /all/ (issue 10, item 4),
- * the theme's head script (its 250-byte allowance) and the link previews' pictures (issue 10, item 5).
+ * the theme's head script (its 300-byte allowance) and the link previews' pictures (issue 10, item 5).
  * What a reader sees of them is e2e/all-page.spec.ts, e2e/layout.spec.ts and e2e/previews.spec.ts.
  */
 import { readFileSync } from 'node:fs';
@@ -27,8 +27,8 @@ function duplicates(ids: readonly string[]): string[] {
   return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
 }
 
-/** The theme's share of every page's first-load JavaScript (issue 10's allowance), gzipped. */
-const THEME_SCRIPT_BYTES = 250;
+/** The head script's share of every page's first-load JavaScript (the theme, and the solved exercises' marks), gzipped. */
+const THEME_SCRIPT_BYTES = 300;
 
 /** The picture's name for a page path: `index`, `all`, `embed` or the section's slug. */
 function pictureName(path: string, base: string): string {
@@ -61,7 +61,7 @@ describe.each(ADDRESSED_BUILDS)('$name', ({ site }) => {
     expect(perSection.flat().filter((id) => !ids.includes(id)), 'section ids missing from /all/').toEqual([]);
   });
 
-  it('every page carries the same head script for the theme, within its 250-byte allowance, and no script file for it', () => {
+  it('every page carries the same head script for the theme, within its 300-byte allowance, and no script file for it', () => {
     const scripts = site.pagePaths().map((path) => {
       const head = site.builtHtml(path).split('</head>')[0] ?? '';
       return [...head.matchAll(/<script>([^<]*backpropTheme[^<]*)<\/script>/g)].map((m) => m[1] ?? '');

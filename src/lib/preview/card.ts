@@ -22,7 +22,7 @@ export const PREVIEW_WIDTH = 1200;
 export const PREVIEW_HEIGHT = 630;
 
 /** What a page's picture draws on its right half. */
-export type PreviewView = 'contents' | 'layers' | 'network' | 'forward' | 'backward' | 'loss' | 'pages' | 'embed';
+export type PreviewView = 'contents' | 'layers' | 'network' | 'forward' | 'backward' | 'loss' | 'pages' | 'embed' | 'practice';
 
 /** What one preview says and shows. */
 export interface PreviewCard {
@@ -336,6 +336,21 @@ const VIEWS: Readonly<Record<PreviewView, () => PreviewLayout>> = {
       label('w', 684, 440, 32, { anchor: 'start', sub: '5', after: ` = ${shown('w5')}` }),
     ],
   }),
+  // The exercises: a question, a typed answer, and its check.
+  practice: () => ({
+    ...EMPTY,
+    boxes: [
+      { x: 630, y: 90, width: 520, height: 470, fill: COLOURS.node, stroke: COLOURS.edge },
+      { x: 660, y: 320, width: 300, height: 80, fill: COLOURS.bg, stroke: COLOURS.accent },
+    ],
+    labels: [
+      label('Your turn', 660, 160, 34, { anchor: 'start', family: SANS, fill: COLOURS.accent, bold: true }),
+      label('∂E/∂', 660, 260, 32, { anchor: 'start', sub: 'w5', after: ' = ?' }),
+      label(shown('dE_dw5'), 684, 372, 30, { anchor: 'start' }),
+      label('Right', 990, 372, 30, { anchor: 'start', family: SANS, fill: COLOURS.accent, bold: true }),
+      label('a seed for each student', 660, 490, 26, { anchor: 'start', family: SANS, fill: COLOURS.muted }),
+    ],
+  }),
 };
 
 /** The whole picture: the title on the left, the page's view on the right. */
@@ -393,6 +408,7 @@ const VIEW_WORDS: Readonly<Record<PreviewView, string>> = {
   loss: 'the total error over 300 epochs for six learning rates',
   pages: 'the five sections as pages, one after the other',
   embed: 'a live step inside a course page',
+  practice: 'an exercise asking for a gradient, with the typed answer checked',
 };
 
 /** The picture's text alternative. */
@@ -416,7 +432,7 @@ export interface PreviewSection {
   readonly title: string;
 }
 
-/** Every page's picture, by its name (`index`, `all`, `embed`, a section's id), from the sections in order. */
+/** Every page's picture, by its name (`index`, `all`, `embed`, `practice`, a section's id), from the sections in order. */
 export function previewCards(sections: readonly PreviewSection[]): { name: string; card: PreviewCard }[] {
   const first = sections[0]?.number ?? '';
   const last = sections[sections.length - 1]?.number ?? '';
@@ -424,6 +440,7 @@ export function previewCards(sections: readonly PreviewSection[]): { name: strin
     { name: 'index', card: { kicker: 'Contents', title: 'Backpropagation, worked by hand and live', view: 'contents' } },
     { name: 'all', card: { kicker: `Sections ${first} to ${last}`, title: 'The whole tutorial on one page', view: 'pages' } },
     { name: 'embed', card: { kicker: 'For instructors', title: 'Embed a step in a course page', view: 'embed' } },
+    { name: 'practice', card: { kicker: 'For instructors', title: 'Exercises with numbers of their own, and the answer key', view: 'practice' } },
     ...sections.map((s) => ({ name: s.id, card: { kicker: `Section ${s.number}`, title: s.title, view: SECTION_VIEWS[s.id] ?? 'network' } })),
   ];
 }
