@@ -28,6 +28,7 @@ const PAGE_KINDS = {
   section: FORWARD,
   all: sitePath('all/'),
   'embed help': sitePath('embed/'),
+  practice: sitePath('practice/'),
 } as const;
 
 /** The kind of a page of the sitemap, or undefined for a page of no known kind. */
