@@ -53,10 +53,10 @@ test.describe('sidebar and menu', () => {
       await expect(page.locator('.nav-sidebar')).toBeVisible();
       await expect(page.locator('.nav-menu')).toBeHidden();
       const links = page.locator('.nav-sidebar .nav-list > li > a');
-      // Contents, the five sections, the whole tutorial, embedding for instructors.
-      await expect(links).toHaveCount(8);
+      // Contents, the five sections, the whole tutorial, embedding and exercises for instructors.
+      await expect(links).toHaveCount(9);
       const hrefs = await links.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-      expect(hrefs).toEqual([site.path(''), ...sections, site.path('all/'), site.path('embed/')]);
+      expect(hrefs).toEqual([site.path(''), ...sections, site.path('all/'), site.path('embed/'), site.path('practice/')]);
       const current = page.locator('.nav-sidebar a[aria-current="page"]');
       await expect(current).toHaveCount(1);
       expect(await current.evaluate((a) => new URL((a as HTMLAnchorElement).href).pathname)).toBe(path);
@@ -102,7 +102,7 @@ test.describe('sidebar and menu', () => {
     await page.keyboard.press('Enter');
     await expect(page.locator('.nav-menu')).toHaveAttribute('open', '');
     await expect(menuLinks.first()).toBeVisible();
-    expect(await linkTexts(page, '.nav-menu .nav-list > li > a')).toHaveLength(8);
+    expect(await linkTexts(page, '.nav-menu .nav-list > li > a')).toHaveLength(9);
     await expect(page.locator('.nav-menu a[aria-current="page"]')).toHaveText(/1\.3\s+Forward propagation/);
     // Every link carries the reader's values (the page script rewrites them).
     for (const href of await menuLinks.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))) {
@@ -127,7 +127,7 @@ test.describe('sidebar and menu', () => {
     await page.goto(site.sectionPath(SECTION_SLUGS.backprop));
     await page.locator('input[name="w1"]').first().fill('0.42');
     const hrefs = () => page.locator('.nav-sidebar a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).searchParams.get('w1')));
-    await expect.poll(hrefs).toEqual(Array(16).fill('0.42'));
+    await expect.poll(hrefs).toEqual(Array(17).fill('0.42'));
   });
 
   for (const width of [320, 1280]) {
