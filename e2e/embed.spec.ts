@@ -347,7 +347,8 @@ test.describe('what the address asks for', () => {
   test('steps= shows only those steps, with the query’s values, and names them', async ({ page, baseURL, site }) => {
     const frame = await frameEmbed(page, site, baseURL, BACKPROP, '?steps=5-6&w1=0.3');
     expect(await shownSteps(frame)).toEqual(['step-5', 'step-6']);
-    await expect(frame.locator('.embed-body > h2').first()).toBeHidden();
+    // The page of the steps carries their part's heading.
+    await expect(frame.locator('.embed-body > h2').first()).toBeVisible();
     await expect(frame.locator('h1')).toContainText('Steps 5–6');
     expect(await frame.title()).toMatch(/^Steps 5–6 · 1\.4 Backpropagation/);
     expect(await mismatchesIn(frame, withParams({ w1: 0.3 }))).toEqual([]);
@@ -568,7 +569,7 @@ test.describe('a step’s Share control', () => {
     await action.getByRole('radio', { name: /^The values you changed: w1 = 0\.3$/ }).check();
     await action.getByRole('radio', { name: 'dark' }).check();
     const code = action.locator('textarea');
-    await expect(code).toHaveValue(/steps=6&amp;w1=0\.3&amp;lock=w1&amp;theme=dark"/);
+    await expect(code).toHaveValue(/steps\/6\/\?w1=0\.3&amp;lock=w1&amp;theme=dark"/);
     // The fixed height is the table's for Step 6, and the plain link below the frame opens the step.
     const height = Number(/height="(\d+)"/.exec(await code.inputValue())?.[1]);
     expect(height).toBeGreaterThan(320);
@@ -691,7 +692,7 @@ test.describe('the fixed heights of the snippets', () => {
     const example = page.locator('[data-embed-example]');
     await expect(example).toBeVisible();
     const origin = new URL(baseURL ?? '').origin;
-    await expect(example).toContainText(`src="${origin}${site.path('embed/1-4-backpropagation/')}?steps=6`);
+    await expect(example).toContainText(`src="${origin}${site.path('embed/1-4-backpropagation/steps/6/')}?w1=0.3&amp;lock=w1`);
     await expect(example).toContainText(`<a href="${origin}${site.sectionPath(BACKPROP)}?w1=0.3#step-6">`);
     expect(await example.textContent()).not.toMatch(/localhost:4321|e\.origin/);
     const sectionHeights: number[] = [];
