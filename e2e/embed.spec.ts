@@ -599,13 +599,13 @@ test.describe('a step’s Share control', () => {
     // Nothing changed on the page: "the values you changed" is not offered, every value is.
     await expect(action.getByRole('radio', { name: /values you changed/ })).toHaveCount(0);
     await action.getByRole('radio', { name: /^Every value/ }).check();
-    await expect(code).toHaveValue(/\?steps=3&amp;lock=all"/);
+    await expect(code).toHaveValue(/\/steps\/3\/\?lock=all"/);
     await action.getByRole('radio', { name: /^Some values/ }).check();
     await action.getByRole('checkbox', { name: `w5 = ${ARTICLE_PARAMS.w5}` }).check();
     await action.getByRole('checkbox', { name: `t1 = ${ARTICLE_PARAMS.t1}` }).check();
-    await expect(code).toHaveValue(/\?steps=3&amp;lock=t1,w5"/);
+    await expect(code).toHaveValue(/\/steps\/3\/\?lock=t1,w5"/);
     await action.getByRole('checkbox', { name: 'the notes on spreadsheet mistakes' }).check();
-    await expect(code).toHaveValue(/\?steps=3&amp;lock=t1,w5&amp;hide=notes"/);
+    await expect(code).toHaveValue(/\/steps\/3\/\?lock=t1,w5&amp;hide=notes"/);
   });
 
   test('is usable by keyboard at 320 px: Tab to Share, open, Embed this step, choose, close with Escape', async ({ page, site }) => {
@@ -636,7 +636,7 @@ test.describe('a step’s Share control', () => {
     await page.keyboard.press('ArrowDown');
     await expect(action.getByRole('radio', { name: /^The values you changed/ })).toBeChecked();
     const code = action.locator('textarea');
-    await expect(code).toHaveValue(/steps=6-7&amp;w1=0\.3&amp;w2=0\.4&amp;lock=w1,w2"/);
+    await expect(code).toHaveValue(/\/steps\/6-7\/\?w1=0\.3&amp;w2=0\.4&amp;lock=w1,w2"/);
     expect(await page.evaluate(() => document.documentElement.scrollWidth), 'no sideways scroll').toBeLessThanOrEqual(320);
     // The open control (the whole page is accessibility.spec's).
     for (const colorScheme of ['light', 'dark'] as const) {

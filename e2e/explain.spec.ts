@@ -275,23 +275,26 @@ test('on a touch screen, a vertical swipe on a parameter’s number scrolls the 
   const w5 = page.locator('.katex-html [data-q="w5"]').first();
   expect(await w5.evaluate((el) => [getComputedStyle(el).touchAction, getComputedStyle(el).display])).toEqual(['pan-y pinch-zoom', 'inline-block']);
   const cdp = await context.newCDPSession(page);
-  /** A finger from the middle of w5, moved by (dx, dy) in ten moves, then lifted. */
+  /** A finger from the middle of w5, moved by (dx, dy) in ten moves, held still, then lifted (no fling). */
   const swipe = async (dx: number, dy: number) => {
     await w5.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     const box = await w5.boundingBox();
     if (!box) throw new Error('w5 is not on screen');
     const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    expect(await page.evaluate(([px, py]) => !!document.elementFromPoint(px, py)?.closest('[data-q="w5"]'), [x, y]), 'the finger lands on w5').toBe(true);
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
     for (let i = 1; i <= 10; i++) {
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x + (dx * i) / 10, y: y + (dy * i) / 10 }] });
     }
+    await page.waitForTimeout(200);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x + dx, y: y + dy }] });
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   };
   const before = await page.evaluate(() => scrollY);
   await swipe(0, -200);
   await expect.poll(() => page.evaluate(() => scrollY), 'the page scrolled').toBeGreaterThan(before + 100);
   expect((await w5State(page)).w5, 'and w5 did not change').toBe(String(ARTICLE_PARAMS.w5));
-  // The swipe may fling on: let the page come to rest, or the next finger lands where w5 was, not where it is.
+  // Let the page come to rest, or the next finger lands where w5 was, not where it is.
   await page.waitForFunction(
     () => new Promise((rest) => { const y = scrollY; setTimeout(() => rest(scrollY === y), 250); }),
     undefined,
