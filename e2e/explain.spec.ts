@@ -281,7 +281,7 @@ test('on a touch screen, a vertical swipe on a parameter’s number scrolls the 
     const box = await w5.boundingBox();
     if (!box) throw new Error('w5 is not on screen');
     const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
-    expect(await page.evaluate(([px, py]) => !!document.elementFromPoint(px, py)?.closest('[data-q="w5"]'), [x, y]), 'the finger lands on w5').toBe(true);
+    expect(await page.evaluate((p) => !!document.elementFromPoint(p.x, p.y)?.closest('[data-q="w5"]'), { x, y }), 'the finger lands on w5').toBe(true);
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
     for (let i = 1; i <= 10; i++) {
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x + (dx * i) / 10, y: y + (dy * i) / 10 }] });
