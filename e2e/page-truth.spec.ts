@@ -15,23 +15,12 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { ARTICLE_PARAMS, PARAM_NAMES, type ParamName, type Params } from '../src/lib/backprop';
+import { generator as random } from '../src/lib/exercises/deal';
 import { paramsFromQuery } from '../src/lib/params';
 import { mismatchesInPage, readShown, serveMathModule } from './support/quantities';
 import { SECTION_SLUGS, builtHtml, pagePaths, sectionPath, sitePath } from './support/site';
 
 test.describe.configure({ timeout: 120_000 });
-
-/** A small seeded generator (mulberry32), so that a failing configuration can be rerun. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A value a reader could type: `digits` decimals between `lo` and `hi`. */
 function typed(next: () => number, lo: number, hi: number, digits = 4): number {
