@@ -17,6 +17,7 @@ import {
   applicableWays,
   deal,
   exerciseById,
+  foldSigns,
   hints,
   judge,
   minimumDigits,
@@ -131,6 +132,33 @@ describe('the exercises', () => {
     }
   });
 
+  it('stands in its content where its place says: inside its step, or under its heading', () => {
+    const slug = (heading: string) => heading.toLowerCase().replace(/[^a-z0-9 -]/g, '').trim().replace(/ +/g, '-');
+    for (const section of new Set(EXERCISES.map((e) => e.section))) {
+      const mdx = readFileSync(new URL(`../content/${section}.mdx`, import.meta.url), 'utf8');
+      let place = '';
+      const found: string[] = [];
+      for (const line of mdx.split('\n')) {
+        const step = /^<Step n=\{(\d+)\}/.exec(line);
+        const heading = /^#{2,3} (.+)$/.exec(line);
+        const block = /^<Exercise q="(\w+)"(?: epoch=\{2\})? \/>/.exec(line);
+        if (step) place = `step-${step[1]}`;
+        else if (heading) place = slug(heading[1] ?? '');
+        else if (block) found.push(`${block[1]} ${place}`);
+      }
+      const expected = EXERCISES.filter((e) => e.section === section).map((e) => `${e.id} ${e.place}`);
+      expect(found, section).toEqual(expected);
+    }
+  });
+
+  it('every step of 1.4 has one, at least', () => {
+    const mdx = readFileSync(new URL('../content/1-4-backpropagation.mdx', import.meta.url), 'utf8');
+    const steps = stepsIn(mdx).map((s) => `step-${s.n}`);
+    expect(steps.length).toBe(8);
+    const placed = new Set(EXERCISES.filter((e) => e.section === '1-4-backpropagation').map((e) => e.place));
+    expect(steps.filter((step) => !placed.has(step))).toEqual([]);
+  });
+
   it('shows enough to work the answer out and asks in words and symbols, never code names', () => {
     for (const def of EXERCISES) {
       const config = configs[0] as Params;
@@ -186,7 +214,9 @@ describe('judging an answer', () => {
       }
     }
     // The pairs the tutorial's notes are about, each found.
-    for (const pair of ['E_total e2-uses-a-o1', 'dE_dw5 sigmoid-slope-plus', 'da_h1_dh1 sigmoid-slope-plus', 'dE_dw7 t1-for-t2', 'dE_dw3 slope-a-h1', 'w1@2 plus-not-minus']) {
+    const pairs = ['E_total e2-uses-a-o1', 'E2 e2-uses-a-o1', 'dE_da_o1 t-minus-a', 'dE_da_o1 half-misplaced', 'da_o1_do1 sigmoid-slope-plus', 'dE_dw5 missing-slope', 'dE_dw5 sum-for-activation'];
+    pairs.push('da_h1_dh1 sigmoid-slope-plus', 'dE_dw7 t1-for-t2', 'dE_dw3 slope-a-h1', 'dE_dw4 slope-a-h1', 'dE_dw4 missing-slope', 'w1@2 plus-not-minus');
+    for (const pair of pairs) {
       expect([...named.keys()], pair).toContain(pair);
     }
     // A mistake in a value the exercise shows is not the student's: the update is given its gradient.
@@ -273,6 +303,12 @@ describe('judging an answer', () => {
     expect(Math.abs(answerOf(zero, noInput))).toBe(0);
     expect(judge(zero, noInput, '0').kind).toBe('right');
     expect(judge(zero, noInput, '0.5').kind).toBe('invalid');
+    const sum = exerciseById('h1') as ExerciseDef;
+    const short = { ...config, i1: 0.5, i2: 0.1, w1: 0.3, w2: 0.2 };
+    expect(answerOf(sum, short)).toBeCloseTo(0.17, 15);
+    expect(judge(sum, short, '0.17').kind).toBe('right');
+    expect(judge(sum, short, '0,17').kind).toBe('right');
+    expect(judge(sum, short, '0.18').kind).toBe('invalid');
     // A comma is a decimal point, a typographic minus a minus; spaces are ignored.
     const answer = answerOf(def, config);
     expect(judge(def, config, ` ${answer.toPrecision(5).replace('.', ',').replace('-', '\u2212')} `).kind).toBe('right');
@@ -280,6 +316,15 @@ describe('judging an answer', () => {
 });
 
 describe('the hints', () => {
+  it('fold a negative number’s sign into the + or − before it, except under a power', () => {
+    expect(foldSigns('0.5 + (-0.1041) \\cdot 2')).toBe('0.5 - 0.1041 \\cdot 2');
+    expect(foldSigns('0.5 - (-0.2)')).toBe('0.5 + 0.2');
+    expect(foldSigns('(0.4 - (-0.2))^2')).toBe('(0.4 + 0.2)^2');
+    expect(foldSigns('0.5 + (-0.2)^2')).toBe('0.5 + (-0.2)^2');
+    expect(foldSigns('(-0.3) \\cdot 0.5')).toBe('(-0.3) \\cdot 0.5');
+  });
+
+
   it('climb from the formula to the numbers to the worked step, which ends with the answer; all typeset, in symbols', () => {
     configs.slice(0, 5).forEach((config) => {
       for (const def of EXERCISES) {
@@ -287,10 +332,13 @@ describe('the hints', () => {
         expect(substituted.startsWith(formula), def.id).toBe(true);
         expect(worked.startsWith(substituted), def.id).toBe(true);
         // Every number put in is one the exercise shows (or a constant of the formula).
-        const texts = new Set(['1', '2', ...shownValues(def, config).map((s) => s.text.replace('\u2212', '-'))]);
+        // A negative one after + or − is written as its magnitude, its sign folded into the operator.
+        const texts = new Set(['1', '2', ...shownValues(def, config).flatMap((s) => [s.text.replace('\u2212', '-'), s.text.replace('\u2212', '')])]);
+        expect(substituted, def.id).not.toMatch(/[+-] \(-/);
         for (const m of substituted.slice(formula.length).replace(/\\tfrac\{1\}\{2\}/g, '').matchAll(/-?\d+(?:\.\d+)?/g)) expect(texts, `${def.id} ${substituted}`).toContain(m[0]);
-        const result = Number((worked.split(' = ').at(-1) ?? '').replace(/[()]/g, ''));
-        expect(judge(def, config, String(result)).kind, `${def.id} ${worked}`).toBe('right');
+        const resultText = (worked.split(' = ').at(-1) ?? '').replace(/[()]/g, '').replace(/ \\times 10\^\{(-?\d+)\}$/, 'e$1');
+        const result = Number(resultText);
+        expect(judge(def, config, resultText).kind, `${def.id} ${worked}`).toBe('right');
         for (const tex of [formula, substituted, worked]) {
           typesets(tex);
           expect(tex).not.toMatch(/dE_|a_h|a_o|_total|\{\{/);

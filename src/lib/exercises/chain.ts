@@ -129,7 +129,9 @@ export function writeOut(def: ExerciseDef, way: Way | null): Written {
     // Asked for a quantity the mistake reads something else in place of (a_h1, where h1 is read for it): that something.
     const own = replace[name];
     if (isTarget && own !== undefined && scope.reached.has(name)) return own;
-    if (!scope.rewritten.has(name)) return null;
+    // The rule rewrites its columns, and the target where its rewrite reaches it; what a rewrite
+    // puts in place is read right, as in a workbook whose other cells are right.
+    if (!rule.columns.includes(name) && !(isTarget && scope.rewritten.has(name))) return null;
     // The catalogue's own rewrite, stopped at shown values: a mistake in them is not the student's.
     const written = substitute(rule.columns.includes(name) && right ? right : q(name), (node) => {
       const shownHere = isShown(node.q, node.prev ? epoch - 1 : epoch);

@@ -19,6 +19,14 @@ export function numberTex(text: string): string {
   return tex.startsWith('-') ? `(${tex})` : tex;
 }
 
+/**
+ * A negative number after + or − folds its sign into the operator, as the pages write it:
+ * "a + (−b)" is "a − b", "a − (−b)" is "a + b"; one raised to a power keeps its parentheses.
+ */
+export function foldSigns(tex: string): string {
+  return tex.replace(/([+-]) \((-)([^()]*)\)(?!\^)/g, (_all, op: string, _minus: string, magnitude: string) => `${op === '+' ? '-' : '+'} ${magnitude}`);
+}
+
 /** The three hints: formula, formula with the shown numbers, worked step. */
 export function hints(def: ExerciseDef, config: Params): readonly [formula: string, substituted: string, worked: string] {
   const expr = written(def, null).expr;
@@ -31,7 +39,7 @@ export function hints(def: ExerciseDef, config: Params): readonly [formula: stri
   };
   const formula = `${lhs} = ${texOf(expr, ARTICLE_STYLE)}`;
   // A negative number leading the line needs no parentheses (unless it is raised to a power).
-  const filled = texOf(expr, numbers).replace(/^\((-[^()]*)\)(?=\s|\\cdot|$)/, '$1');
+  const filled = foldSigns(texOf(expr, numbers)).replace(/^\((-[^()]*)\)(?=\s|\\cdot|$)/, '$1');
   const substituted = `${formula} = ${filled}`;
   const result = formatTruncated(withoutNoise(valueWith(def, config, null)), workedDigits(def));
   return [formula, substituted, `${substituted} = ${numberTex(result).replace(/^\((.*)\)$/, '$1')}`];

@@ -21,6 +21,6 @@ export {
   type NamedMistake,
   type MistakeValue,
 } from './judge';
-export { hints, numberTex } from './hints';
+export { hints, numberTex, foldSigns } from './hints';
 export { shownValues, GIVEN_DIGITS, type Shown, type Way } from './chain';
 export { wordsTex } from './words';

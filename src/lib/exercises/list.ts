@@ -29,14 +29,21 @@ export interface ExerciseDef {
 
 const at1 = (...names: QuantityName[]): QuantityRef[] => names.map((name) => ({ name }));
 
-/** An exercise on a quantity at the starting values, placed where the registry says the site derives it. */
-function exercise(name: QuantityName, given: readonly QuantityName[]): ExerciseDef {
+/** A place in 1.4: the step an exercise follows, where it practises that step rather than the quantity's derivation. */
+const BACKPROP_STEP = (n: number) => ({ page: '1-4-backpropagation', anchor: `step-${n}` });
+
+/**
+ * An exercise on a quantity at the starting values, placed where the registry says the site derives
+ * it, or at `at`.
+ */
+function exercise(name: QuantityName, given: readonly QuantityName[], at?: { page: string; anchor: string }): ExerciseDef {
   const entry = REGISTRY[name];
   const meaning = wordsTex(entry.meaning.replace(/\.$/, ''));
+  const where = at ?? entry.derivedAt;
   return {
     id: name,
-    section: entry.derivedAt.page,
-    place: entry.derivedAt.anchor,
+    section: where.page,
+    place: where.anchor,
     target: { name },
     given: at1(...given),
     question: `Work out $${entry.symbol}$ from the values shown. ${meaning}.`,
@@ -65,18 +72,26 @@ export const EXERCISES: readonly ExerciseDef[] = Object.freeze([
   exercise('o1', ['w5', 'w6', 'h1', 'h2', 'a_h1', 'a_h2']),
   exercise('a_o1', ['o1']),
   exercise('E_total', ['t1', 't2', 'a_o1', 'a_o2']),
-  // 1.4: the output layer's gradients from the forward pass.
-  exercise('dE_dw5', ['t1', 'a_o1', 'h1', 'a_h1']),
+  // 1.4, Step 1: the error in two parts, only one of which depends on w5 (both outputs shown).
+  exercise('E2', ['t1', 't2', 'a_o1', 'a_o2'], BACKPROP_STEP(1)),
+  // Step 2: the chain rule, the gradient as the product of its three factors.
+  exercise('dE_dw5', ['dE_da_o1', 'da_o1_do1', 'h1', 'a_h1'], BACKPROP_STEP(2)),
+  // Step 3: the first two factors, from the forward pass.
+  exercise('dE_da_o1', ['t1', 'a_o1']),
+  exercise('da_o1_do1', ['o1', 'a_o1']),
+  // Step 4: the other output gradients, all three factors at once.
   exercise('dE_dw6', ['t1', 'a_o1', 'h2', 'a_h2']),
   exercise('dE_dw7', ['t1', 't2', 'a_o2', 'h1', 'a_h1']),
   exercise('dE_dw8', ['t1', 't2', 'a_o2', 'h2', 'a_h2']),
-  // The hidden layer: the error at the activation, the slope, then each gradient from them.
+  // Steps 5 and 6, the hidden layer: the error at the activation, the slope, then a gradient from them.
   exercise('dE_da_h1', ['dE_do1', 'dE_do2', 'w5', 'w6', 'w7', 'w8']),
   exercise('da_h1_dh1', ['h1', 'a_h1']),
   exercise('dE_dw1', ['dE_da_h1', 'h1', 'a_h1', 'a_h2', 'i1', 'i2']),
-  exercise('dE_dw2', ['dE_da_h1', 'h1', 'a_h1', 'a_h2', 'i1', 'i2']),
   exercise('dE_dw3', ['dE_da_h2', 'h2', 'a_h1', 'a_h2', 'i1', 'i2']),
-  exercise('dE_dw4', ['dE_da_h2', 'h2', 'a_h1', 'a_h2', 'i1', 'i2']),
+  // Step 7: a hidden gradient from the forward pass alone, every factor substituted.
+  exercise('dE_dw4', ['t1', 't2', 'a_o1', 'a_o2', 'w6', 'w8', 'h2', 'a_h1', 'a_h2', 'i1', 'i2'], BACKPROP_STEP(7)),
+  // Step 8: a gradient as the sensitivity to the sum the weight feeds, times what the weight multiplies.
+  exercise('dE_dw2', ['dE_dh1', 'i1', 'i2'], BACKPROP_STEP(8)),
   // 1.5: each weight after one update.
   ...WEIGHT_NAMES.map(update),
 ]);
