@@ -14,6 +14,7 @@ import { clientNeeded } from './src/integrations/client-needed.mjs';
 import { chunkUrl } from './src/integrations/chunk-url.mjs';
 import { siteAddress } from './src/integrations/site-address.mjs';
 import { slimKatex } from './src/integrations/slim-katex.mjs';
+import { dedupeStylesheets } from './src/integrations/dedupe-stylesheets.mjs';
 import { firstLoadChunk } from './src/integrations/runtime-chunk.mjs';
 import { fileURLToPath } from 'node:url';
 
@@ -29,6 +30,7 @@ const outDir = process.env.OUT_DIR ?? './dist';
 
 /** The page script every section page loads (src/layouts/Page.astro): the first-load chunk is what it imports. */
 const PAGE_SCRIPT = ['./src/scripts/live-page.ts', './src/scripts/explain-glue.ts'].map((p) => fileURLToPath(new URL(p, import.meta.url)));
+const EMBED_SCRIPT = fileURLToPath(new URL('./src/scripts/embed-page.ts', import.meta.url));
 
 export default defineConfig({
   ...(site ? { site } : {}),
@@ -56,6 +58,7 @@ export default defineConfig({
     clientNeeded(),
     siteAddress(site),
     slimKatex(),
+    dedupeStylesheets(),
   ],
   server: { host: '127.0.0.1' },
   // Stylesheets stay files: Astro inlines a small one as <style> without adding its hash to the
@@ -116,7 +119,9 @@ export default defineConfig({
                   // hydrates at first load (fields and toolbar are plain HTML kept live by the page script), so Preact
                   // and Astro's hydrator arrive only with the first island a reader needs; island-specific code
                   // (charts, workbook) stays with its island so other pages never load it.
-                  firstLoadChunk('runtime', PAGE_SCRIPT),
+                  { ...firstLoadChunk('runtime', PAGE_SCRIPT), priority: 2 },
+                  // An embed's own part, with the address it reads, in one file beside the runtime.
+                  { ...firstLoadChunk('embed', [EMBED_SCRIPT]), priority: 1 },
                 ],
               },
             },

@@ -10,18 +10,15 @@ import {
   EMBED_PARTS,
   embedPath,
   fullTutorialHref,
-  parseEmbedQuery,
-  parseHide,
-  parseLock,
   parseSteps,
-  parseTheme,
   embedViewPath,
   sectionOfPath,
   stepsLabel,
 } from '../src/lib/embed/address';
 import { EMBED_LAYOUTS, UNKNOWN_HEIGHT, frameHeight, shownParts, viewHeight, type EmbedLayouts, type SectionLayout } from '../src/lib/embed/heights';
-import { LARGEST_HEIGHT, embedAddress, embedQuery, embedSnippet, exampleSnippet } from '../src/lib/embed/snippet';
+import { EXAMPLE_ORIGIN, LARGEST_HEIGHT, embedAddress, embedQuery, embedSnippet, exampleSnippet } from '../src/lib/embed/snippet';
 import { stepsAddress } from '../src/lib/embed/range';
+import { parseEmbedQuery, parseHide, parseLock, parseTheme } from '../src/lib/embed/query';
 
 describe('steps=', () => {
   test.each([
@@ -128,6 +125,17 @@ describe('an embed address', () => {
   test('is read whole, with every problem', () => {
     const request = parseEmbedQuery(new URLSearchParams('steps=6&w1=0.3&lock=w1,zz&hide=toolbar&theme=dark'), 8);
     expect(request).toEqual({ steps: { from: 6, to: 6 }, lock: ['w1'], hide: ['toolbar'], theme: 'dark', problems: [expect.stringContaining('“zz”')] });
+  });
+
+  test('on a page of steps, holds that page’s steps: another run named in steps= is not read, and said so', () => {
+    const six = { from: 6, to: 6 };
+    expect(parseEmbedQuery(new URLSearchParams('steps=6&lock=w1'), 8, six)).toEqual({ steps: six, lock: ['w1'], hide: [], theme: 'auto', problems: [] });
+    expect(parseEmbedQuery(new URLSearchParams('lock=w1'), 8, six).problems).toEqual([]);
+    for (const raw of ['5', '5-6', '12', 'x']) {
+      const request = parseEmbedQuery(new URLSearchParams({ steps: raw }), 8, six);
+      expect(request.steps).toEqual(six);
+      expect(request.problems).toEqual([`steps: “${raw}” is not read here: this page shows Step 6.`]);
+    }
   });
 
   test('is written with the steps in the path, then the configuration, lock, hide and theme, with readable commas', () => {
@@ -317,5 +325,11 @@ describe('the help page’s example', () => {
     expect(example).toContain(`height="${frameHeight('1-4-backpropagation', { from: 6, to: 6 }, [])}"`);
     expect(example).toContain('<a href="https://tutor.example.net/course/1-4-backpropagation/?w1=0.3#step-6">');
     expect(example).not.toMatch(/localhost|e\.origin/);
+  });
+
+  test('as built, with a stand-in for the origin that the page’s script replaces: the same example, and no address', () => {
+    const built = exampleSnippet(EXAMPLE_ORIGIN, '/course/');
+    expect(built).not.toMatch(/https?:/);
+    expect(built.replaceAll(EXAMPLE_ORIGIN, 'https://tutor.example.net')).toBe(exampleSnippet('https://tutor.example.net', '/course/'));
   });
 });

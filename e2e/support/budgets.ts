@@ -15,14 +15,13 @@ export const PAGE_WITHOUT_ISLAND_BYTES = 512;
 
 /**
  * An embed of steps (`/embed/<section>/steps/6/`) lives inside another site's page, often several to
- * a page, on the course's own budget of patience: it gets less than a section page (11 KiB; 10 KiB
- * before the DOM contract's owner and the exercises' scope came into the shared chunk, open work). An embed of a
+ * a page, on the course's own budget of patience: it gets less than a section page. An embed of a
  * whole section is that section's page in a frame and has the section page's budget.
  */
-export const EMBED_BUDGET_BYTES = 11 * 1024;
+export const EMBED_BUDGET_BYTES = 10 * 1024;
 /**
- * Of that, the embed's own code (scripts its section's page does not load): ≈ 1.9 KB today; half a
- * kilobyte of room, and no more, for what embeds may still need.
+ * Of that, the embed's own code (scripts its section's page does not load): ≈ 1.5 KB today (the words
+ * for what its address got wrong load only with such an address); a kilobyte of room, and no more.
  */
 export const EMBED_OWN_BYTES = 2.5 * 1024;
 

@@ -1,5 +1,5 @@
 // The embed's classic head script (components/EmbedBoot.astro): what must hold before the first paint
-// and whether or not the embed's module scripts can load. EMBED_HEIGHT_MESSAGE is set at build time.
+// and whether or not the embed's module scripts can load. EMBED_HEIGHT_MESSAGE and SENDS_STEPS_ON are set at build time.
 import { stepsAddress } from '../lib/embed/range';
 
 {
@@ -7,12 +7,14 @@ import { stepsAddress } from '../lib/embed/range';
   const query = new URLSearchParams(location.search);
   // An address with steps= (as published before each run of steps had its page) goes to the page of
   // those steps at once, before this page's content is parsed; a frame may always navigate itself.
-  const range = root.dataset.embedRange ? root.dataset.embedRange.split('-').map(Number) : null;
-  const moveTo = stepsAddress(location.search, location.hash, {
-    section: root.dataset.embedSection || '',
-    stepCount: Number(root.dataset.stepCount) || 0,
-    shown: range ? { from: range[0], to: range[range.length - 1] } : null,
-  });
+  // Such addresses name a section's whole embed: only its head script carries this (SENDS_STEPS_ON).
+  const moveTo = SENDS_STEPS_ON
+    ? stepsAddress(location.search, location.hash, {
+        section: root.dataset.embedSection || '',
+        stepCount: Number(root.dataset.stepCount) || 0,
+        shown: null,
+      })
+    : null;
   if (moveTo) {
     root.dataset.embedMoving = '';
     location.replace(moveTo);

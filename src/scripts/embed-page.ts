@@ -7,32 +7,24 @@
  * where this module cannot load. Text goes in through textContent.
  */
 import { PARAM_NAMES } from '../lib/backprop';
-import { fullTutorialHref, parseEmbedQuery, parseSteps } from '../lib/embed/address';
+import { EMBED_ENTRIES, fullTutorialHref, parseSteps, type StepRange } from '../lib/embed/address';
+import queryUrl from '../lib/embed/query.ts?chunk-url';
 // The state module itself locks what the address names (lock=), before anything else starts.
 import { currentQuery, isLocked, watchState } from '../state/tutorial';
 
-const search = new URLSearchParams(location.search);
+type Query = typeof import('../lib/embed/query');
+
 const root = document.documentElement;
 
-/**
- * Reads what the address asks for beyond the configuration, against what this page holds (a page of
- * steps holds only those: lib/embed/range.ts); keeps "Open in the full tutorial" on the same step and
- * configuration; returns what in the address could not be used.
- */
-function readRequest(): readonly string[] {
-  const stepCount = Number(root.dataset['stepCount'] ?? 0);
-  const shown = parseSteps(root.dataset['embedRange'] ?? null, stepCount).steps;
-  // On a page of steps, steps= is the head script's to follow; on the whole section, one it did not follow names no step.
-  const request = parseEmbedQuery(search, shown ? 0 : stepCount);
+/** Keeps "Open in the full tutorial" on the same steps (this page's, if it holds a run of them) and configuration. */
+function keepOpenLink(shown: StepRange | null): void {
   const open = document.querySelector<HTMLAnchorElement>('a[data-embed-open]');
-  if (open) {
-    const base = open.dataset['base'] ?? '/';
-    const slug = open.dataset['slug'] ?? '';
-    watchState(() => {
-      open.href = fullTutorialHref(base, slug, currentQuery(), shown, location.hash);
-    });
-  }
-  return request.problems;
+  if (!open) return;
+  const base = open.dataset['base'] ?? '/';
+  const slug = open.dataset['slug'] ?? '';
+  watchState(() => {
+    open.href = fullTutorialHref(base, slug, currentQuery(), shown, location.hash);
+  });
 }
 
 /**
@@ -56,10 +48,17 @@ function markLocked(): void {
   }
 }
 
-/** A notice naming what in the address could not be used (as text, never markup). */
-function showProblems(problems: readonly string[]): void {
+/**
+ * A notice naming what in the address could not be used (as text, never markup). Its words load
+ * only for an address with entries beyond the configuration (lib/embed/query.ts).
+ */
+async function showProblems(stepCount: number, shown: StepRange | null): Promise<void> {
   const where = document.querySelector<HTMLElement>('[data-embed-notice]');
-  if (!where || problems.length === 0) return;
+  const search = new URLSearchParams(location.search);
+  if (!where || !EMBED_ENTRIES.some((entry) => search.has(entry))) return;
+  const { parseEmbedQuery } = (await import(/* @vite-ignore */ queryUrl)) as Query;
+  const { problems } = parseEmbedQuery(search, stepCount, shown);
+  if (problems.length === 0) return;
   const list = document.createElement('ul');
   for (const problem of problems) {
     const item = document.createElement('li');
@@ -80,14 +79,19 @@ function openLinksOutside(): void {
   }
 }
 
-function start(): void {
-  if (!document.querySelector('.embed-body')) return;
-  showProblems(readRequest());
-  markLocked();
-  openLinksOutside();
-  root.setAttribute('data-embed-ready', '');
+/** Starts the embed's part once the page is parsed (as the page script does: see live-page.ts, whenParsed). */
+export function startEmbed(): void {
+  const start = (): void => {
+    if (!document.querySelector('.embed-body')) return;
+    const stepCount = Number(root.dataset['stepCount'] ?? 0);
+    const shown = parseSteps(root.dataset['embedRange'] ?? null, stepCount).steps;
+    keepOpenLink(shown);
+    // Offline, the notice stays away; nothing else depends on it.
+    showProblems(stepCount, shown).catch(() => undefined);
+    markLocked();
+    openLinksOutside();
+    root.setAttribute('data-embed-ready', '');
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+  else start();
 }
-
-// As the page script: start once the whole page is parsed (see live-page.ts, whenParsed).
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
-else start();

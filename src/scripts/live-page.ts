@@ -11,6 +11,7 @@ import { STALE_ATTRIBUTE, STALE_EVENT } from './stale';
 import { WAITING_ATTRIBUTE } from './waiting';
 import { startField } from './fields';
 import { startToolbar } from './toolbar';
+import { startNotes } from './mistake-notes';
 
 // Names were checked when the page was built (Q.astro, Eq.astro); a number readRef does not know is left alone.
 const boundNumbersIn = (elements: Iterable<Element>): BoundNumber[] => bindNumbers(elements, readRef);
@@ -97,6 +98,8 @@ whenParsed(() => {
   islands = [...document.querySelectorAll('astro-island')];
   carryingLinks = [...document.querySelectorAll<HTMLAnchorElement>('a[data-carry], a[data-deep-link]')];
   printAddresses = [...document.querySelectorAll<HTMLAnchorElement>('a[data-print-address]')];
+  // Before the first render, which may say the values changed.
+  startNotes();
   watchState(() => {
     renderNumbers();
     carryQueryOnLinks();

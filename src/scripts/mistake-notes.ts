@@ -10,30 +10,31 @@
  * (kept in `data-pending`): every `data-q` on the page holds the state in force at every moment.
  * If it has run already, it renders them again right after this, in the same change.
  *
- * Without `import()`: the bundler wraps each one in a preloading helper larger than this script
- * (src/integrations/chunk-url.mjs). It shares the page script's chunk, so it may run before or after
- * the page script has first noticed changed values: it looks at <html> as well as listening.
+ * Part of the page script's chunk (one file instead of two more on the pages with notes); a page
+ * without note numbers runs nothing of it. Without `import()`: the bundler wraps each one in a
+ * preloading helper larger than this part (src/integrations/chunk-url.mjs).
  */
 import liveUrl from './mistake-notes-live.ts?chunk-url';
 import { NOTE_NUMBER_SELECTOR, setAside } from '../lib/dom-contract/notes';
 import { STALE_ATTRIBUTE, STALE_EVENT } from './stale';
 
-let added = false;
-
-const addLive = (): void => {
-  if (added) return;
-  added = true;
-  const live = document.createElement('script');
-  live.type = 'module';
-  live.src = liveUrl;
-  document.head.append(live);
-};
-
-const valuesChanged = (): void => {
-  for (const el of document.querySelectorAll(NOTE_NUMBER_SELECTOR)) setAside(el);
-  addLive();
-};
-
-if (document.documentElement.hasAttribute(STALE_ATTRIBUTE)) valuesChanged();
-else addEventListener(STALE_EVENT, valuesChanged, { once: true });
-for (const type of ['pointerdown', 'keydown', 'focusin']) addEventListener(type, addLive, true);
+/** Starts the notes' first part on a page whose notes have numbers (the page script calls it once the page is parsed). */
+export function startNotes(): void {
+  if (!document.querySelector(NOTE_NUMBER_SELECTOR)) return;
+  let added = false;
+  const addLive = (): void => {
+    if (added) return;
+    added = true;
+    const live = document.createElement('script');
+    live.type = 'module';
+    live.src = liveUrl;
+    document.head.append(live);
+  };
+  const valuesChanged = (): void => {
+    for (const el of document.querySelectorAll(NOTE_NUMBER_SELECTOR)) setAside(el);
+    addLive();
+  };
+  if (document.documentElement.hasAttribute(STALE_ATTRIBUTE)) valuesChanged();
+  else addEventListener(STALE_EVENT, valuesChanged, { once: true });
+  for (const type of ['pointerdown', 'keydown', 'focusin']) addEventListener(type, addLive, true);
+}

@@ -52,6 +52,7 @@ describe('build output', () => {
 
     it(`${path}: CSS within budget, fonts only woff2, every reference on this origin`, () => {
       const p = built(path);
+      expect.soft(p.stylesheets.filter((href, i) => p.stylesheets.indexOf(href) !== i), 'stylesheets linked more than once').toEqual([]);
       const sheets = pageStylesheets(p);
       const inline = p.inlineStyles.join('\n');
       const total = sheets.reduce((sum, s) => sum + s.gzip, 0) + (inline.trim() ? gzipSize(inline) : 0);

@@ -1,15 +1,17 @@
 /**
  * Embeds: a chromeless view of a section or of a run of its steps, for another site's page
  * (`/embed/1-4-backpropagation/steps/5-6/?w1=0.3&lock=w1`). What an embed's address may say beyond
- * the configuration (`lock`, `hide`, `theme`; `steps` in older addresses), the addresses it links to
- * and the message it sends its parent: what the embed page itself needs (snippet.ts builds what an
- * instructor pastes). Pure: no DOM, no state.
+ * the configuration (`lock`, `hide`, `theme`; `steps` in older addresses; read in ./query.ts), the
+ * addresses it links to and the message it sends its parent: what the embed page itself needs
+ * (snippet.ts builds what an instructor pastes). Pure: no DOM, no state.
  */
-import { PARAM_NAMES, type ParamName } from '../backprop';
-import { isParamName, lockFromQuery } from '../params';
-import { parseSteps, stepsPagePath, type StepRange } from './range';
+import type { ParamName } from '../backprop';
+import { stepsPagePath, type StepRange } from './range';
 
 export { parseSteps, type StepRange } from './range';
+
+/** The entries an embed's address may have beyond the configuration. */
+export const EMBED_ENTRIES = ['steps', 'lock', 'hide', 'theme'] as const;
 
 /** The parts an embed's `hide=` can remove (`notes`: the "Where spreadsheets go wrong" notes). */
 export const EMBED_PARTS = ['fields', 'toolbar', 'errata', 'notes'] as const;
@@ -33,11 +35,6 @@ export interface EmbedOptions {
   readonly theme: EmbedTheme;
 }
 
-/** An embed address read: what it asks for, and what in it could not be used (in words, for a notice). */
-export interface EmbedRequest extends EmbedOptions {
-  readonly problems: readonly string[];
-}
-
 /** The `type` of the message an embed sends its parent: `{ type, height }`, height in CSS pixels. */
 export const EMBED_HEIGHT_MESSAGE = 'backprop-embed:height';
 
@@ -46,67 +43,6 @@ export interface EmbedHeightMessage {
   readonly type: typeof EMBED_HEIGHT_MESSAGE;
   /** The embed's whole height in CSS pixels, a whole number. */
   readonly height: number;
-}
-
-/** The entries of a comma- or space-separated list, without empty ones. */
-function listOf(raw: string | null): string[] {
-  return (raw ?? '').split(/[\s,]+/).filter((entry) => entry !== '');
-}
-
-/** Quotes at most 20 characters of an address value for a notice (never markup: it is shown as text). */
-function quoted(text: string): string {
-  return `“${text.length > 20 ? `${text.slice(0, 20)}…` : text}”`;
-}
-
-/**
- * Reads `lock=` (`w1,w2`; `all` for every parameter): the names the state module locks
- * (lockFromQuery, which the state module applies itself), and a problem per unknown one.
- */
-export function parseLock(raw: string | null): { lock: ParamName[]; problems: string[] } {
-  const problems = listOf(raw)
-    .filter((entry) => entry !== 'all' && !isParamName(entry))
-    .map((entry) => `lock: ${quoted(entry)} is not a parameter (${PARAM_NAMES.join(', ')}, or all).`);
-  return { lock: lockFromQuery(new URLSearchParams(raw === null ? '' : [['lock', raw]])), problems };
-}
-
-function isEmbedPart(entry: string): entry is EmbedPart {
-  return (EMBED_PARTS as readonly string[]).includes(entry);
-}
-
-/** Reads `hide=` (`fields,toolbar,errata,notes`): known parts, and a problem per unknown one. */
-export function parseHide(raw: string | null): { hide: EmbedPart[]; problems: string[] } {
-  const entries = listOf(raw);
-  const problems = entries
-    .filter((entry) => !isEmbedPart(entry))
-    .map((entry) => `hide: ${quoted(entry)} is not a part that can be hidden (${EMBED_PARTS.join(', ')}).`);
-  return { hide: EMBED_PARTS.filter((part) => entries.includes(part)), problems };
-}
-
-/** Whether `raw` names one of the embed's colour schemes. */
-export function isEmbedTheme(raw: string | null): raw is EmbedTheme {
-  return (EMBED_THEMES as readonly (string | null)[]).includes(raw);
-}
-
-/** Reads `theme=` (`light`, `dark`, `auto`): absent or unknown is `auto`, the latter with a problem. */
-export function parseTheme(raw: string | null): { theme: EmbedTheme; problem?: string } {
-  const text = raw?.trim() ?? '';
-  if (text === '' || isEmbedTheme(text)) return { theme: text === '' ? 'auto' : (text as EmbedTheme) };
-  return { theme: 'auto', problem: `theme: ${quoted(text)} is not a colour scheme (${EMBED_THEMES.join(', ')}); the reader's own is used.` };
-}
-
-/** Everything an embed's address asks for beyond the configuration, for a section of `stepCount` steps. */
-export function parseEmbedQuery(search: URLSearchParams, stepCount: number): EmbedRequest {
-  const steps = parseSteps(search.get('steps'), stepCount);
-  const lock = parseLock(search.get('lock'));
-  const hide = parseHide(search.get('hide'));
-  const theme = parseTheme(search.get('theme'));
-  return {
-    steps: steps.steps,
-    lock: lock.lock,
-    hide: hide.hide,
-    theme: theme.theme,
-    problems: [...(steps.problem ? [steps.problem] : []), ...lock.problems, ...hide.problems, ...(theme.problem ? [theme.problem] : [])],
-  };
 }
 
 /** How a run of steps is named: "Step 6", "Steps 5–6". */

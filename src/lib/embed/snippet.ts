@@ -3,7 +3,7 @@
  * view and configuration, the frame at a fixed height, and the listener that sizes it. Pure.
  */
 import { PARAM_NAMES } from '../backprop';
-import { EMBED_HEIGHT_MESSAGE, embedViewPath, fullTutorialHref, stepsLabel, type EmbedOptions } from './address';
+import { EMBED_ENTRIES, EMBED_HEIGHT_MESSAGE, embedViewPath, fullTutorialHref, stepsLabel, type EmbedOptions } from './address';
 import { frameHeight } from './heights';
 
 /**
@@ -13,7 +13,7 @@ import { frameHeight } from './heights';
  */
 export function embedQuery(options: EmbedOptions, configuration: string): string {
   const query = new URLSearchParams(configuration);
-  for (const key of ['steps', 'lock', 'hide', 'theme']) query.delete(key);
+  for (const key of EMBED_ENTRIES) query.delete(key);
   const out = new URLSearchParams();
   for (const [key, value] of query) out.append(key, value);
   const all = PARAM_NAMES.every((name) => options.lock.includes(name));
@@ -86,6 +86,13 @@ export function embedSnippet({ src, title, height, link }: SnippetInput): string
 
 /** The help page's example view: Step 6 of 1.4 with w1 = 0.3, fixed. */
 export const EXAMPLE = { slug: '1-4-backpropagation', section: '1.4 Backpropagation', steps: { from: 6, to: 6 }, configuration: '?w1=0.3', lock: ['w1'] } as const;
+
+/**
+ * What stands for the site's origin in the help page's example as built (not an address: a build
+ * publishes none it was not given): the page's script puts the origin it is served at in its place,
+ * with no module of its own to load.
+ */
+export const EXAMPLE_ORIGIN = '{origin}';
 
 /** The help page's example snippet, for the site served at `origin` under `base`. */
 export function exampleSnippet(origin: string, base: string): string {
