@@ -12,7 +12,7 @@ import type { Page } from '@playwright/test';
 import { SECTION_SLUGS } from './support/site';
 import { expect, test } from './support/fixtures';
 import { shareStep } from './support/share';
-import { revealIsland } from './support/quantities';
+import { waitForHydration } from './support/quantities';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -91,13 +91,7 @@ for (const slug of [SECTION_SLUGS.backprop, SECTION_SLUGS.update]) {
     });
     // Under load the scroll above can pass an island between two of the browser's visibility checks: those
     // still waiting are brought in one at a time, as a reader scrolling to them would.
-    const waiting = page.locator('astro-island[ssr]');
-    for (let tries = 0, left = await waiting.count(); tries < 20 && left > 0; tries++) {
-      await waiting.first().evaluate(revealIsland).catch(() => undefined);
-      await page.waitForFunction((n) => document.querySelectorAll('astro-island[ssr]').length < n, left, { timeout: 3_000 }).catch(() => undefined);
-      left = await waiting.count();
-    }
-    await page.waitForFunction(() => document.querySelector('astro-island[ssr]') === null, undefined, { timeout: 30_000 });
+    await waitForHydration(page);
     await page.waitForLoadState('networkidle');
     const origin = new URL(page.url()).origin;
     const own = responses.filter((r) => new URL(r.url).origin === origin);
