@@ -64,9 +64,13 @@ class Assembler {
     }
   }
 
-  /** Emits `e` so that its value lands in register `target`. */
+  /** Emits `e` so that its value lands in register `target`: an operation writes there itself. */
   into(target: number, e: Expr, lr: number): void {
-    this.code.push(MOVE, target, this.value(e, lr), 0);
+    if (e.k === 'sigmoid') this.code.push(SIGMOID, target, this.value(e.a, lr), 0);
+    else if (e.k === 'op') {
+      const a = this.value(e.a, lr);
+      this.code.push(OPS[e.op] ?? ADD, target, a, this.value(e.b, lr));
+    } else this.code.push(MOVE, target, this.value(e, lr), 0);
   }
 
   /** How many registers the instructions use. */
@@ -157,6 +161,26 @@ function compileWorkbook(mistake: WorkbookMistake | null): CompiledWorkbook {
   return out;
 }
 
+/**
+ * Computes `epochs` rows into `rows`, each from the one above in `r`. Apart from `runWorkbook`, which
+ * differs by mistake (each rule an object of its own shape): a loop that met several shapes was
+ * deoptimised again and again, five times slower in Chromium than in Node.
+ */
+function fillRows(code: Int32Array, columnsFrom: number, r: Float64Array, rows: Float64Array, epochs: number, rateInto: (epoch: number) => number): void {
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    if (epoch > 1) {
+      // Inputs and targets stay; the weights are updated from the row above.
+      r.copyWithin(ABOVE, 0, ROW);
+      r[RATE] = rateInto(epoch);
+      execute(code, 0, columnsFrom, r);
+    }
+    execute(code, columnsFrom, code.length, r);
+    // A loop, not `rows.set(r.subarray(…))`: a typed-array view per row costs a browser more than the copy.
+    const at = (epoch - 1) * ROW;
+    for (let i = 0; i < ROW; i++) rows[at + i] = r[i] as number;
+  }
+}
+
 /** The rows a workbook computes: any cell of any epoch. */
 export interface WorkbookRun {
   /** How many epoch rows were computed. */
@@ -181,16 +205,8 @@ export function runWorkbook(mistake: WorkbookMistake | null, params: Params, epo
   r[LR] = params.lr;
   const rows = new Float64Array(Math.max(0, epochs) * ROW);
   const get: Getter = (name, prev) => r[(prev ? ABOVE : 0) + slot(name)];
-  for (let epoch = 1; epoch <= epochs; epoch++) {
-    if (epoch > 1) {
-      // Inputs and targets stay; the weights are updated from the row above.
-      r.copyWithin(ABOVE, 0, ROW);
-      r[RATE] = mistake ? mistake.rateInto(epoch, params.lr, get) : params.lr;
-      execute(code, 0, columnsFrom, r);
-    }
-    execute(code, columnsFrom, code.length, r);
-    rows.set(r.subarray(0, ROW), (epoch - 1) * ROW);
-  }
+  const lr = params.lr;
+  fillRows(code, columnsFrom, r, rows, epochs, mistake ? (epoch) => mistake.rateInto(epoch, lr, get) : () => lr);
   const value = (name: QuantityName, epoch: number): number =>
     Number.isInteger(epoch) && epoch >= 1 && epoch <= epochs ? (rows[(epoch - 1) * ROW + slot(name)] ?? Number.NaN) : Number.NaN;
   return {
