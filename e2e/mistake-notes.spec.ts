@@ -367,6 +367,37 @@ test(`${BACKPROP}: opened with values, no note claims a stale number while its a
   expect(problemsIn(await readNotes(page), { ...ARTICLE_PARAMS, t2: 0.2 })).toEqual([]);
 });
 
+test(`${BACKPROP}: while w5 is dragged, a note far from the screen waits as "…" instead of running its workbook on every move; one brought near follows, and on release all are the mistakes’`, async ({ page }) => {
+  await page.goto(BACKPROP);
+  await settled(page);
+  const weight = page.locator('.katex-html [data-q="w5"], .num[data-q="w5"]').filter({ visible: true }).first();
+  await weight.scrollIntoViewIfNeeded();
+  const box = await weight.boundingBox();
+  if (!box) throw new Error('w5 has no box');
+  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++) await page.mouse.move(x + 6 * i, y);
+  const w5 = async () => Number(await page.locator('input[name="w5"]').first().inputValue());
+  await expect.poll(w5).not.toBe(ARTICLE_PARAMS.w5);
+  // The last note (Step 8's) is screens below the figure: pending, with no data-q claiming a value.
+  const far = page.locator('.mistake-note').last();
+  await expect.poll(() => far.locator('[data-pending]').count()).toBeGreaterThan(0);
+  expect(await far.locator('[data-q*="--"]').count()).toBe(0);
+  expect(new Set(await far.locator('[data-pending]').allTextContents())).toEqual(new Set(['…']));
+  // Still holding: scrolled near the screen, it is computed for the value in force.
+  await far.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await expect.poll(() => far.locator('[data-pending]').count()).toBe(0);
+  const held = { ...ARTICLE_PARAMS, w5: await w5() };
+  const lastOf = (notes: ShownNote[]) => notes.slice(-1);
+  expect(problemsIn(lastOf(await readNotes(page)), held)).toEqual([]);
+  // Released: no number is pending, and every note holds the value the drag left.
+  await page.mouse.move(x + 90, y);
+  await page.mouse.up();
+  await settled(page);
+  expect(problemsIn(await readNotes(page), { ...ARTICLE_PARAMS, w5: await w5() })).toEqual([]);
+});
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`${BACKPROP}: axe finds nothing in the notes (${colorScheme}, 320 and 1280 px, values equal and apart), and none widens the page`, async ({ page }) => {
     // Four passes of axe over nine notes of typeset math: the time they need on 1.4 under load.
