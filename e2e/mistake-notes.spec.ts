@@ -377,12 +377,16 @@ test(`${BACKPROP}: while w5 is dragged, a note far from the screen waits as "…
   const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
   await page.mouse.move(x, y);
   await page.mouse.down();
-  for (let i = 1; i <= 12; i++) await page.mouse.move(x + 6 * i, y);
+  // One more step sideways each time: the drag's code (and the notes') load at the press, so under load
+  // the first moves may come before them, as a reader's finger would.
+  let step = 0;
+  const moveOn = () => page.mouse.move(x + 6 * ++step, y);
   const w5 = async () => Number(await page.locator('input[name="w5"]').first().inputValue());
-  await expect.poll(w5).not.toBe(ARTICLE_PARAMS.w5);
-  // The last note (Step 8's) is screens below the figure: pending, with no data-q claiming a value.
+  await expect.poll(async () => (await moveOn(), w5())).not.toBe(ARTICLE_PARAMS.w5);
+  // The last note (Step 8's) is screens below: at a later move it waits, with no data-q claiming a value.
+  // (Before the notes' code has measured where the notes are, it renders them all: they are true, not pending.)
   const far = page.locator('.mistake-note').last();
-  await expect.poll(() => far.locator('[data-pending]').count()).toBeGreaterThan(0);
+  await expect.poll(async () => (await moveOn(), far.locator('[data-pending]').count())).toBeGreaterThan(0);
   expect(await far.locator('[data-q*="--"]').count()).toBe(0);
   expect(new Set(await far.locator('[data-pending]').allTextContents())).toEqual(new Set(['…']));
   // Still holding: scrolled near the screen, it is computed for the value in force.
@@ -392,7 +396,7 @@ test(`${BACKPROP}: while w5 is dragged, a note far from the screen waits as "…
   const lastOf = (notes: ShownNote[]) => notes.slice(-1);
   expect(problemsIn(lastOf(await readNotes(page)), held)).toEqual([]);
   // Released: no number is pending, and every note holds the value the drag left.
-  await page.mouse.move(x + 90, y);
+  await moveOn();
   await page.mouse.up();
   await settled(page);
   expect(problemsIn(await readNotes(page), { ...ARTICLE_PARAMS, w5: await w5() })).toEqual([]);
