@@ -389,7 +389,7 @@ test(`${BACKPROP}: while w5 is dragged, a note far from the screen waits as "…
   await expect.poll(async () => (await moveOn(), far.locator('[data-pending]').count())).toBeGreaterThan(0);
   expect(await far.locator('[data-q*="--"]').count()).toBe(0);
   expect(new Set(await far.locator('[data-pending]').allTextContents())).toEqual(new Set(['…']));
-  // Still holding: scrolled near the screen, it is computed for the value in force.
+  // Still holding: scrolled onto the screen, it is computed for the value in force.
   await far.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await expect.poll(() => far.locator('[data-pending]').count()).toBe(0);
   const held = { ...ARTICLE_PARAMS, w5: await w5() };
@@ -400,6 +400,33 @@ test(`${BACKPROP}: while w5 is dragged, a note far from the screen waits as "…
   await page.mouse.up();
   await settled(page);
   expect(problemsIn(await readNotes(page), { ...ARTICLE_PARAMS, w5: await w5() })).toEqual([]);
+});
+
+test(`${BACKPROP}: after a typed edit the note on the screen follows at once, one far from it waits as "…" and catches up by itself, without scrolling`, async ({ page }) => {
+  await page.goto(BACKPROP);
+  await settled(page);
+  // A first edit brings in the notes' code.
+  await typeInto(page, 't2', '0.45');
+  await expect(page.locator('html')).toHaveAttribute('data-mistake-notes', 'live', { timeout: 10_000 });
+  await settled(page);
+  await page.locator('.mistake-note').first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  const scrolled = await page.evaluate(() => window.scrollY);
+  // The edit and a look at both notes in one task: what a reader sees right after the keystroke.
+  const right = await page.evaluate(() => {
+    const field = document.querySelector<HTMLInputElement>('input[name="t2"]');
+    if (!field) throw new Error('no t2 field');
+    field.value = '0.4';
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    const all = document.querySelectorAll('.mistake-note');
+    const [near, far] = [all[0], all[all.length - 1]];
+    return { nearPending: near?.querySelectorAll('[data-pending]').length, farPending: far?.querySelectorAll('[data-pending]').length, farNames: far?.querySelectorAll('[data-q*="--"]').length };
+  });
+  expect(right.nearPending, 'the note on the screen, right after the edit').toBe(0);
+  expect(right.farPending, 'the note screens below, right after the edit').toBeGreaterThan(0);
+  expect(right.farNames, 'no number of the far note claims a value it does not hold').toBe(0);
+  await settled(page);
+  expect(problemsIn(await readNotes(page), { ...ARTICLE_PARAMS, t2: 0.4 })).toEqual([]);
+  expect(await page.evaluate(() => window.scrollY), 'nothing scrolled').toBe(scrolled);
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {
