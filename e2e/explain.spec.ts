@@ -20,7 +20,7 @@ import { ARTICLE_PARAMS, PARAM_NAMES, QUANTITY_NAMES, isQuantityName, type Param
 import { parseNumber } from '../src/lib/params';
 import { axeViolations, dataValues, watchPage } from './support/a11y-page';
 import { BAD_VALUES, cellFailures, readCell } from './support/bad-input';
-import { PANEL, currentOfFocus, distinctVisibleNumbers, expectOpen, focusNumber, inViewport, tabUntil } from './support/explain';
+import { PANEL, currentOfFocus, distinctVisibleNumbers, expectOpen, focusNumber, inViewport, pressOnW5, tabUntil } from './support/explain';
 import { mismatchesInPage, readShown, serveMathModule } from './support/quantities';
 import { SECTION_SLUGS, sectionPath, sectionPaths } from './support/site';
 
@@ -240,13 +240,7 @@ async function w5State(page: Page): Promise<{ w5: string; E_total: string; searc
 test('dragging w5 on a fresh 1.4 moves w5 and E_total several times during one drag, and the address after release', async ({ page }) => {
   const watch = watchPage(page);
   await page.goto(BACKPROP);
-  const w5 = page.locator('.katex-html [data-q="w5"]').first();
-  await w5.scrollIntoViewIfNeeded();
-  const box = await w5.boundingBox();
-  if (!box) throw new Error('w5 is not on screen');
-  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
-  await page.mouse.move(x, y);
-  await page.mouse.down();
+  const { x, y } = await pressOnW5(page);
   const during: { w5: string; E_total: string; search: string }[] = [];
   for (let i = 1; i <= 8; i++) {
     await page.mouse.move(x + i * 10, y, { steps: 2 });

@@ -20,6 +20,7 @@ import {
 } from '../src/lib/backprop';
 import { MISTAKES } from '../src/lib/mistakes';
 import { axeViolations } from './support/a11y-page';
+import { pressOnW5 } from './support/explain';
 import { SECTION_SLUGS, sectionPath } from './support/site';
 
 test.describe.configure({ timeout: 120_000 });
@@ -370,13 +371,7 @@ test(`${BACKPROP}: opened with values, no note claims a stale number while its a
 test(`${BACKPROP}: while w5 is dragged, a note far from the screen waits as "…" instead of running its workbook on every move; one brought near follows, and on release all are the mistakes’`, async ({ page }) => {
   await page.goto(BACKPROP);
   await settled(page);
-  const weight = page.locator('.katex-html [data-q="w5"], .num[data-q="w5"]').filter({ visible: true }).first();
-  await weight.scrollIntoViewIfNeeded();
-  const box = await weight.boundingBox();
-  if (!box) throw new Error('w5 has no box');
-  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
-  await page.mouse.move(x, y);
-  await page.mouse.down();
+  const { x, y } = await pressOnW5(page);
   // One more step sideways each time: the drag's code (and the notes') load at the press, so under load
   // the first moves may come before them, as a reader's finger would.
   let step = 0;

@@ -17,6 +17,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { ARTICLE_PARAMS, PARAM_NAMES, type ParamName, type Params } from '../src/lib/backprop';
 import { generator as random } from '../src/lib/exercises/deal';
 import { paramsFromQuery } from '../src/lib/params';
+import { pressOnW5 } from './support/explain';
 import { mismatchesInPage, readShown, serveMathModule } from './support/quantities';
 import { SECTION_SLUGS, builtHtml, pagePaths, sectionPath, sitePath } from './support/site';
 
@@ -170,15 +171,8 @@ test.describe('dragging w5', () => {
     test(`${path}: every number is true during a drag of w5 and after it, and figures far off screen catch up on release (those still far wait for the next change)`, async ({ page }) => {
       await page.goto(path);
       await pageScriptHasRun(page);
-      // The w5 a reader would drag: the first one on screen in an equation or in prose.
-      const w5 = page.locator('.katex-html [data-q="w5"], .num[data-q="w5"]').filter({ visible: true }).first();
-      await w5.scrollIntoViewIfNeeded();
-      const box = await w5.boundingBox();
-      if (!box) throw new Error('w5 has no box');
-      const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+      const { x, y } = await pressOnW5(page);
       const scrolled = await page.evaluate(() => window.scrollY);
-      await page.mouse.move(x, y);
-      await page.mouse.down();
       for (let i = 1; i <= 6; i++) await page.mouse.move(x + 8 * i, y);
       // The first change wakes the figures' code (client:needed); once they are drawn, they wait while far off.
       await expect(page.locator('astro-island:has(#fig-slope)')).not.toHaveAttribute('ssr', { timeout: 30_000 });

@@ -78,3 +78,18 @@ export async function focusNumber(page: Page, stop: Locator, name: string): Prom
   for (let i = 0; i < 20 && (await currentOfFocus(page)) !== name; i++) await page.keyboard.press('ArrowRight');
   expect(await currentOfFocus(page)).toBe(name);
 }
+
+/**
+ * Presses the mouse on the w5 a reader would drag (the first one visible in an equation or in prose),
+ * scrolled to first, at its middle; returns that point for the moves of the drag.
+ */
+export async function pressOnW5(page: Page): Promise<{ x: number; y: number }> {
+  const w5 = page.locator('.katex-html [data-q="w5"], .num[data-q="w5"]').filter({ visible: true }).first();
+  await w5.scrollIntoViewIfNeeded();
+  const box = await w5.boundingBox();
+  if (!box) throw new Error('w5 has no box');
+  const point = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  await page.mouse.move(point.x, point.y);
+  await page.mouse.down();
+  return point;
+}
