@@ -27,7 +27,7 @@ let printAddresses: readonly HTMLAnchorElement[] = [];
 
 /**
  * Numbers inside islands that have not hydrated yet (their server HTML, at the article's values), or
- * that wait far from the screen during a drag (src/islands/near-screen.ts). Looked up on every render:
+ * that wait off the screen (src/islands/near-screen.ts). Looked up on every render:
  * an island that hydrates or wakes renders its own numbers from then on.
  */
 function waitingIslandNumbers(): BoundNumber[] {

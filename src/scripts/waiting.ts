@@ -1,5 +1,5 @@
 /**
- * How an island far from the screen says it is waiting during a drag (src/islands/near-screen.ts):
+ * How an island off the screen says it is waiting (src/islands/near-screen.ts):
  * while its `astro-island` carries this attribute, the page script keeps the `data-q` numbers
  * inside it, as it does for an island not yet hydrated.
  */
