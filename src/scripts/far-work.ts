@@ -20,7 +20,7 @@ let scheduled = false;
 let pressed = false;
 
 /** A pointer is held (a number, a figure's point or a slider being dragged); a number's drag that began before this loaded marks the root (explain/drag.ts). */
-export function pointerHeld(): boolean {
+function pointerHeld(): boolean {
   return pressed || document.documentElement.hasAttribute('data-dragging');
 }
 
