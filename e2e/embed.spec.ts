@@ -499,6 +499,8 @@ test.describe('lock=', () => {
   test('holds against the address: edits and a deep link inside the embed keep it, without a reload @subpath', async ({ page, baseURL, site }) => {
     const frame = await frameEmbed(page, site, baseURL, BACKPROP, query);
     await frame.locator('input[name="w2"]').fill('0.7');
+    // The frame's address reaches the test a moment after the page wrote it.
+    await expect.poll(() => new URL(frame.url()).searchParams.get('w2')).toBe('0.7');
     let address = new URL(frame.url()).searchParams;
     expect([address.get('lock'), address.get('w1'), address.get('w5'), address.get('w2'), address.get('steps')]).toEqual(['w1,w5', '0.3', '0.6', '0.7', null]);
     expect(new URL(frame.url()).pathname).toBe(site.path(`embed/${BACKPROP}/steps/5/`));

@@ -317,6 +317,8 @@ test('arrow keys on a focused parameter change it; Shift makes the step ten time
   await expect(page.locator('[data-explain-said]')).toHaveText(`w₅ = ${back}, can be changed`);
   // A number that is computed, not set, is not changed by the arrows.
   await page.keyboard.press('End');
+  // The notes off the screen catch up with the last change in idle time: compare once they have.
+  await expect(page.locator('[data-pending]')).toHaveCount(0);
   const beforeKeys = await dataValues(page);
   await page.keyboard.press('ArrowUp');
   expect(await dataValues(page)).toEqual(beforeKeys);
