@@ -264,6 +264,15 @@ describe('training runs', () => {
     expect(lossCurve(ARTICLE_PARAMS, 0)).toHaveLength(0);
   });
 
+  test('a rate of −0 and the rate 0 are told apart by atEpoch and the resolver (a counterexample the property below found)', () => {
+    const zero = { ...ARTICLE_PARAMS, lr: -0 };
+    expect(Object.is(atEpoch(zero, 1, 0).lr, 0)).toBe(true);
+    expect(Object.is(atEpoch({ ...ARTICLE_PARAMS, lr: 0 }, 1, -0).lr, -0)).toBe(true);
+    const resolve = createResolver(zero);
+    expect(Object.is(resolve({ name: 'lr' }), -0)).toBe(true);
+    expect(Object.is(resolve({ name: 'lr', lr: 0 }), 0)).toBe(true);
+  });
+
   test('property: lossCurve, sweep, atEpoch and the resolver agree with train', () => {
     fc.assert(
       fc.property(

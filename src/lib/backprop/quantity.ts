@@ -35,7 +35,8 @@ export function createResolver(params: Params): (ref: QuantityRef) => number {
   const snapshots = new Map<string, Snapshot>();
   return ({ name, epoch = 1, lr = params.lr }) => {
     if (!Number.isInteger(epoch) || epoch < 1) return Number.NaN;
-    const key = `${lr} ${epoch}`;
+    // String(−0) is "0": −0 gets a key of its own, as atEpoch keeps the two rates apart.
+    const key = `${Object.is(lr, -0) ? '-0' : lr} ${epoch}`;
     let snapshot = snapshots.get(key);
     if (!snapshot) snapshots.set(key, (snapshot = atEpoch(params, epoch, lr)));
     return snapshot[name];

@@ -91,7 +91,8 @@ export function sweep(
 
 /** The snapshot of a given epoch (1 = the parameters themselves) at a learning rate. */
 export function atEpoch(p: Params, epoch: number, lr: number = p.lr): Snapshot {
-  return evaluate(advance(lr === p.lr ? p : { ...p, lr }, epoch - 1));
+  // Object.is: a rate of −0 is not the rate 0 (=== says it is), and the snapshot carries the one asked for.
+  return evaluate(advance(Object.is(lr, p.lr) ? p : { ...p, lr }, epoch - 1));
 }
 
 /** Central finite difference of E_total with respect to one weight. */
