@@ -23,6 +23,13 @@ interface Watched {
 const watched = new Map<Element, Watched>();
 let observer: IntersectionObserver | undefined;
 
+/** The island stops waiting and runs what it holds at once. */
+function wake(w: Watched): void {
+  w.island.removeAttribute(WAITING_ATTRIBUTE);
+  dropLater(w.catchUp);
+  w.catchUp();
+}
+
 function start(): IntersectionObserver {
   return new IntersectionObserver(
     (entries) => {
@@ -30,9 +37,7 @@ function start(): IntersectionObserver {
         const w = [...watched.values()].find((v) => v.measured === entry.target);
         if (!w) continue;
         if (entry.isIntersecting) {
-          w.island.removeAttribute(WAITING_ATTRIBUTE);
-          dropLater(w.catchUp);
-          w.catchUp();
+          wake(w);
         } else {
           // Between two changes the island shows the state in force, so it may start waiting here.
           w.island.setAttribute(WAITING_ATTRIBUTE, '');
@@ -74,9 +79,7 @@ export function nearScreen(el: Element, key: object): { deliver: (update: () => 
     stop: () => {
       own.held.delete(key);
       if (--own.users > 0) return;
-      own.island.removeAttribute(WAITING_ATTRIBUTE);
-      dropLater(own.catchUp);
-      own.catchUp();
+      wake(own);
       observer?.unobserve(own.measured);
       watched.delete(own.island);
     },

@@ -31,7 +31,7 @@ function runAll(): void {
   for (const work of all) work();
 }
 
-const idle: (run: (deadline?: IdleDeadline) => void) => void =
+const idle: (run: () => void) => void =
   typeof requestIdleCallback === 'function' ? (run) => requestIdleCallback(run, { timeout: AT_MOST_MS }) : (run) => setTimeout(run, 1);
 
 function schedule(): void {

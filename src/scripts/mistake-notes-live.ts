@@ -18,7 +18,7 @@ import { ON_SCREEN, dropLater, later } from './far-work';
 /** A note's numbers, and whether the note is on the screen. */
 interface Note {
   readonly numbers: BoundNumber<NumberRef>[];
-  near: boolean;
+  onScreen: boolean;
   /** Its numbers are set aside until it is rendered again. */
   aside: boolean;
   /** Renders it from the state in force. */
@@ -50,8 +50,8 @@ function findNotes(): Note[] {
       for (const entry of entries) {
         const note = byNote.get(entry.target);
         if (!note) continue;
-        note.near = entry.isIntersecting;
-        if (note.near && note.aside) note.render();
+        note.onScreen = entry.isIntersecting;
+        if (note.onScreen && note.aside) note.render();
       }
     },
     { rootMargin: ON_SCREEN },
@@ -61,7 +61,7 @@ function findNotes(): Note[] {
     let note = byNote.get(box);
     if (!note) {
       // On the screen until measured: a note is never set aside before the observer has seen it.
-      const created: Note = { numbers: [], near: true, aside: false, render: () => renderNote(created) };
+      const created: Note = { numbers: [], onScreen: true, aside: false, render: () => renderNote(created) };
       byNote.set(box, (note = created));
       observer.observe(box);
     }
@@ -76,7 +76,7 @@ function render(): void {
   document.documentElement.dataset['mistakeNotes'] = 'live';
   notes ??= findNotes();
   for (const note of notes) {
-    if (note.near) {
+    if (note.onScreen) {
       renderNote(note);
       continue;
     }
