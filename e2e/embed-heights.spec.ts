@@ -14,7 +14,7 @@ import type { Page } from '@playwright/test';
 import { EMBED_LAYOUTS, frameHeight, type EmbedLayouts, type SectionLayout } from '../src/lib/embed/heights';
 import type { EmbedPart, StepRange } from '../src/lib/embed/address';
 import { stepRanges, stepsSegment } from '../src/lib/embed/range';
-import { embedPathFor } from './support/embed-host';
+import { embedPathFor, layOutEverything } from './support/embed-host';
 import type { Site } from './support/site';
 import { serveMathModule } from './support/quantities';
 import { expect, test } from './support/fixtures';
@@ -30,6 +30,8 @@ async function openEmbed(page: Page, path: string): Promise<void> {
   await page.goto(path);
   await page.waitForFunction(() => document.documentElement.hasAttribute('data-embed-ready'));
   await page.evaluate(() => document.fonts.ready);
+  // Measured as a frame shows it: every part laid out, none skipped at an estimated height.
+  await layOutEverything(page);
 }
 
 /** The layout of the embed on screen, as the table records it. */

@@ -26,7 +26,7 @@ import { EMBED_HEIGHT_MESSAGE } from '../src/lib/embed/address';
 import { embedSnippet } from '../src/lib/embed/snippet';
 import { shareStep } from './support/share';
 import { AXE_TAGS, axeViolations, watchPage } from './support/a11y-page';
-import { coursePage, embedPathFor, startHost, type Host } from './support/embed-host';
+import { coursePage, embedPathFor, layOutEverything, startHost, stopLayingOutEverything, type Host } from './support/embed-host';
 import { expect, test } from './support/fixtures';
 import { mismatchesInPage, serveMathModule, withParams } from './support/quantities';
 import { SECTION_SLUGS, type Site } from './support/site';
@@ -91,9 +91,12 @@ async function loadedFrame(page: Page, pasted: string): Promise<Frame> {
   return frame;
 }
 
-/** The visible text of the embed, as a reader sees it. */
-function visibleText(frame: Frame): Promise<string> {
-  return frame.evaluate(() => document.body.innerText);
+/** The visible text of the embed, as a reader who scrolls through it reads it. */
+async function visibleText(frame: Frame): Promise<string> {
+  await layOutEverything(frame);
+  const text = await frame.evaluate(() => document.body.innerText);
+  await stopLayingOutEverything(frame);
+  return text;
 }
 
 /** `mismatchesInPage` reads a page through $$eval and evaluate, which a frame has too. */
@@ -107,6 +110,14 @@ async function heights(page: Page, frame: Frame): Promise<{ frame: number; conte
     frame: await page.locator('iframe').evaluate((el) => Math.round(el.getBoundingClientRect().height)),
     content: await frame.evaluate(() => Math.ceil(document.querySelector('.embed-main')?.getBoundingClientRect().height ?? 0)),
   };
+}
+
+/** The height of what the embed shows with every part laid out (none skipped off the screen). */
+async function wholeHeight(frame: Frame): Promise<number> {
+  await layOutEverything(frame);
+  const height = (await heights(frame.page(), frame)).content;
+  await stopLayingOutEverything(frame);
+  return height;
 }
 
 /** The height messages the course page received, as it received them. */
@@ -155,6 +166,43 @@ test.describe('framed on another origin', () => {
     await page.setViewportSize({ width: 320, height: 800 });
     await expect.poll(async () => (await heights(page, frame)).frame).toBeGreaterThan(wide);
     await expect.poll(async () => { const h = await heights(page, frame); return h.frame - h.content; }).toBe(0);
+    // Every part laid out again at the new width: none counts at the height it had when wider.
+    expect((await heights(page, frame)).frame).toBe(await wholeHeight(frame));
+  });
+
+  test('a whole section framed is as high as all of it, and skips what is off the course page\'s screen as a page does', async ({ page, baseURL, site }) => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    const frame = await frameEmbed(page, site, baseURL, BACKPROP, '');
+    await expect.poll(() => frame.evaluate(() => document.documentElement.hasAttribute('data-laid-out'))).toBe(true);
+    const whole = await wholeHeight(frame);
+    await expect.poll(async () => (await heights(page, frame)).frame).toBe(whole);
+    // The course page shows the frame's first screen: the last step's content, screens below, is not rendered.
+    const lastStepRendered = () => frame.locator('.embed-body .step').last().evaluate((step) => !!step.firstElementChild?.checkVisibility({ contentVisibilityAuto: true }));
+    expect(await lastStepRendered()).toBe(false);
+    // Scrolling the course page through the frame renders each part at the height it had: no new height.
+    const sent = (await heightMessages(page)).length;
+    for (let y = 0; y <= whole + 800; y += 700) {
+      await page.evaluate((top) => scrollTo(0, top), y);
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    }
+    await frame.locator('.embed-body .step').last().scrollIntoViewIfNeeded();
+    await expect.poll(lastStepRendered).toBe(true);
+    expect((await heightMessages(page)).length).toBe(sent);
+    expect((await heights(page, frame)).frame).toBe(whole);
+  });
+
+  test('a whole section framed whose fonts arrive late is still as high as all of it', async ({ page, baseURL, site }) => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    let held = 0;
+    await page.route(/\.woff2$/, async (route) => {
+      held++;
+      await new Promise((done) => setTimeout(done, 1500));
+      await route.continue();
+    });
+    const frame = await frameEmbed(page, site, baseURL, BACKPROP, '');
+    await frame.waitForFunction(() => document.fonts.status === 'loaded' && document.documentElement.hasAttribute('data-laid-out'));
+    expect(held, 'the typeset math asked for its fonts').toBeGreaterThan(0);
+    await expect.poll(async () => (await heights(page, frame)).frame).toBe(await wholeHeight(frame));
   });
 
   test('without the script (a site that strips it), the frame keeps its fixed height and works', async ({ page, baseURL, site }) => {

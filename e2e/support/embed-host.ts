@@ -6,6 +6,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Page } from '@playwright/test';
 import type { Site } from './site';
 
 /** The path of a section's embed with a query, under the build's base (`/base/embed/1-4-backpropagation/?steps=6`). */
@@ -70,4 +71,20 @@ ${pasted}
 </main>
 </body>
 </html>`;
+}
+
+/** Lays out every part of an embed, as in a frame before it skips what is off the screen (a sheet the page's CSP allows). */
+export function layOutEverything(target: { evaluate: Page['evaluate'] }): Promise<void> {
+  return target.evaluate(() => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('* { content-visibility: visible !important; }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  });
+}
+
+/** Undoes `layOutEverything`. */
+export function stopLayingOutEverything(target: { evaluate: Page['evaluate'] }): Promise<void> {
+  return target.evaluate(() => {
+    document.adoptedStyleSheets = document.adoptedStyleSheets.slice(0, -1);
+  });
 }

@@ -34,14 +34,30 @@ import { stepsAddress } from '../lib/embed/range';
     },
     true,
   );
+  // Parts off the screen are skipped as on a page (embed.css); in a frame, only once each has been laid
+  // out at the frame's width: the frame's screen is the course page's, so a part never laid out would
+  // count at an estimated height in the height sent.
+  let layouts = 0;
+  const layOutAll = () => {
+    const mine = ++layouts;
+    delete root.dataset.laidOut;
+    requestAnimationFrame(() => requestAnimationFrame(() => mine == layouts && (root.dataset.laidOut = '')));
+  };
+  if (parent == window) root.dataset.laidOut = '';
   // The parent page's snippet sizes the frame from these messages, live or static; none from a page
   // on its way to another (its height is not the one the reader will see).
   document.addEventListener('DOMContentLoaded', () => {
     const main = document.querySelector('.embed-main');
     if (!main || parent == window || moveTo) return;
     let sent = -1;
+    let width = -1;
     new ResizeObserver(() => {
-      const height = Math.ceil(main.getBoundingClientRect().height);
+      const box = main.getBoundingClientRect();
+      if (box.width != width) {
+        width = box.width;
+        layOutAll();
+      }
+      const height = Math.ceil(box.height);
       // Any origin may frame an embed, and a height is no secret: so '*'. Nothing is ever received.
       if (height != sent) parent.postMessage({ type: EMBED_HEIGHT_MESSAGE, height: (sent = height) }, '*');
     }).observe(main);
