@@ -12,8 +12,8 @@
  *
  * The pages: every page of the site, every section's embed, and for a section with steps the
  * embed of its first step (and of 1.4's Step 6), with each page's gzipped HTML and its element
- * count once loaded; on 1.3, 1.4 and /all/ the drag once more with the CPU four times slower
- * (a mid-range phone).
+ * count once loaded; for a section's embed, the drag once more inside a frame on another origin;
+ * on 1.3, 1.4 and /all/ the drag once more with the CPU four times slower (a mid-range phone).
  *
  * Timings, so not part of `npm test`. Environment: CHROMIUM_PATH (default
  * /usr/bin/chromium), BENCH_LIGHTHOUSE_RUNS (default 3; the median is shown),
@@ -25,6 +25,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -384,20 +385,22 @@ async function measureExplanations(browser, url) {
 
 /**
  * Drags w5's number on a loaded page, where one is shown: from each pointer move to the end of the
- * frame that shows its effect (ms), while every number on the page follows.
+ * frame that shows its effect (ms), while every number on the page follows. `target`: the page, or
+ * the frame of it that holds the number.
  * @param {import('@playwright/test').Page} page
+ * @param {import('@playwright/test').Page | import('@playwright/test').Frame} [target]
  * @returns {Promise<number[]>}
  */
-async function dragWeight(page) {
+async function dragWeight(page, target = page) {
   /** @type {number[]} */
   const drag = [];
-  const weight = page.locator('.katex-html [data-q="w5"], .nd [data-q="w5"], .num[data-q="w5"]').filter({ visible: true }).first();
+  const weight = target.locator('.katex-html [data-q="w5"], .nd [data-q="w5"], .num[data-q="w5"]').filter({ visible: true }).first();
   if ((await weight.count()) === 0) return drag;
   await weight.scrollIntoViewIfNeeded();
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await target.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   const box = await weight.boundingBox();
   if (!box) return drag;
-  await page.evaluate(() => {
+  await target.evaluate(() => {
     const w = /** @type {any} */ (window);
     w.__frames = [];
     addEventListener(
@@ -416,7 +419,7 @@ async function dragWeight(page) {
   for (let i = 1; i <= DRAG_MOVES; i++) await page.mouse.move(x + 4 * i, y);
   await page.mouse.up();
   await page.waitForTimeout(300);
-  drag.push(.../** @type {number[]} */ (await page.evaluate(() => /** @type {any} */ (window).__frames)));
+  drag.push(.../** @type {number[]} */ (await target.evaluate(() => /** @type {any} */ (window).__frames)));
   return drag;
 }
 
@@ -436,6 +439,36 @@ async function measureThrottledDrag(browser, url) {
   const drag = await dragWeight(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await context.close();
+  return drag;
+}
+
+/**
+ * The drag of w5 in an embed as a course page frames it: on another origin (localhost, the site being
+ * on 127.0.0.1), 390 px wide, the frame sized by the height messages as the snippet's listener does.
+ * @param {import('@playwright/test').Browser} browser @param {string} url
+ */
+async function measureFramedDrag(browser, url) {
+  const { EMBED_HEIGHT_MESSAGE } = /** @type {any} */ ((await runnerImport(join(root, 'src/lib/embed/address.ts'), { configFile: false, logLevel: 'silent' })).module);
+  const server = createHttpServer((_, response) => {
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    response.end(`<!doctype html><html lang="en"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Course page</title>
+<p>Read this part of the tutorial, then try the exercise below it.</p>
+<iframe src="${url}" title="Backpropagation, live" width="100%" height="900" style="border:0"></iframe>
+<p>Exercise.</p>
+<script>addEventListener('message', (e) => { if (e.data && e.data.type === ${JSON.stringify(EMBED_HEIGHT_MESSAGE)} && Number.isInteger(e.data.height)) document.querySelector('iframe').height = e.data.height; });</script>`);
+  });
+  const port = await freePort();
+  await new Promise((done) => server.listen(port, '127.0.0.1', () => done(undefined)));
+  const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`http://localhost:${port}/`);
+  const frame = page.frames().find((f) => f.url().startsWith(url));
+  if (!frame) throw new Error(`no frame of ${url}`);
+  await frame.waitForFunction(() => document.documentElement.hasAttribute('data-laid-out'));
+  await frame.waitForLoadState('networkidle');
+  const drag = await dragWeight(page, frame);
+  await context.close();
+  await new Promise((done) => server.close(() => done(undefined)));
   return drag;
 }
 
@@ -547,6 +580,10 @@ async function main() {
     /** @type {Map<string, number[]>} */
     const throttled = new Map();
     for (const path of paths.filter((p) => THROTTLED_DRAG_PAGES.includes(p))) throttled.set(path, await measureThrottledDrag(browser, `${base}${path}`));
+    console.error('bench: dragging in a framed embed…');
+    /** @type {Map<string, number[]>} */
+    const framed = new Map();
+    for (const path of paths.filter((p) => /^\/embed\/[^/]+\/$/.test(p) && (explained.get(p)?.drag.length ?? 0) > 0)) framed.set(path, await measureFramedDrag(browser, `${base}${path}`));
     await browser.close();
     browser = undefined;
 
@@ -582,6 +619,11 @@ async function main() {
       ...dragged.map(
         ([path, e]) =>
           `Dragging w5 on \`${path}\` (${e.drag.length} pointer moves, each a step once the drag has started, every number on the page following): pointer move to the end of its frame median ${fmt(median(e.drag))} ms, p95 ${fmt(quantile(e.drag, 0.95))} ms.`,
+      ),
+      '',
+      ...[...framed.entries()].map(
+        ([path, drag]) =>
+          `Dragging w5 in \`${path}\` framed by a course page on another origin, 390 px wide (the frame as high as the embed; ${drag.length} pointer moves): median ${fmt(median(drag))} ms, p95 ${fmt(quantile(drag, 0.95))} ms.`,
       ),
       '',
       ...[...throttled.entries()].map(
