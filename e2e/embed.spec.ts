@@ -191,6 +191,19 @@ test.describe('framed on another origin', () => {
     expect((await heights(page, frame)).frame).toBe(whole);
   });
 
+  test('a whole section framed stays as high as all of it when a change makes parts off the screen shorter or taller', async ({ page, baseURL, site }) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    const frame = await frameEmbed(page, site, baseURL, BACKPROP, '');
+    await expect.poll(() => frame.evaluate(() => document.documentElement.hasAttribute('data-laid-out'))).toBe(true);
+    const before = await wholeHeight(frame);
+    await expect.poll(async () => (await heights(page, frame)).frame).toBe(before);
+    // The field is at the frame's top; the notes whose words follow t2 are screens below.
+    await frame.locator('input[name="t2"]').first().fill('0.42');
+    // Without scrolling: the new height arrives, and it is the whole of the section at the new values.
+    await expect.poll(async () => (await heights(page, frame)).frame).not.toBe(before);
+    expect((await heights(page, frame)).frame).toBe(await wholeHeight(frame));
+  });
+
   test('a whole section framed whose fonts arrive late is still as high as all of it', async ({ page, baseURL, site }) => {
     await page.setViewportSize({ width: 390, height: 800 });
     let held = 0;

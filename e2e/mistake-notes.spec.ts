@@ -405,6 +405,8 @@ test(`${BACKPROP}: after a typed edit the note on the screen follows at once, on
   await expect(page.locator('html')).toHaveAttribute('data-mistake-notes', 'live', { timeout: 10_000 });
   await settled(page);
   await page.locator('.mistake-note').first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  // Two frames and a task: the note's observer has told it it is on the screen (a busy machine took longer).
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done)))));
   const scrolled = await page.evaluate(() => window.scrollY);
   // The edit and a look at both notes in one task: what a reader sees right after the keystroke.
   const right = await page.evaluate(() => {

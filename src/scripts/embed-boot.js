@@ -49,6 +49,24 @@ import { stepsAddress } from '../lib/embed/range';
   document.addEventListener('DOMContentLoaded', () => {
     const main = document.querySelector('.embed-main');
     if (!main || parent == window || moveTo) return;
+    // A change makes parts off the screen taller or shorter (a note's words follow the values): once the
+    // page has caught up with the reader's input (no note still pending), every part is laid out again,
+    // so the height sent stays the whole.
+    let pending = false;
+    const idle = window.requestIdleCallback ? (run) => requestIdleCallback(run, { timeout: 500 }) : (run) => setTimeout(run, 100);
+    // (A note whose arithmetic never arrives, offline, stops the wait after some 40 idle periods.)
+    const whenCaughtUp = (tries) =>
+      idle(() => {
+        if (tries > 0 && main.querySelector('[data-pending]')) return whenCaughtUp(tries - 1);
+        pending = false;
+        layOutAll();
+      });
+    const afterInput = () => {
+      if (pending) return;
+      pending = true;
+      whenCaughtUp(40);
+    };
+    for (const type of ['input', 'change', 'pointerup', 'keyup']) addEventListener(type, afterInput, true);
     let sent = -1;
     let width = -1;
     new ResizeObserver(() => {
