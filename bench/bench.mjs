@@ -413,10 +413,13 @@ async function dragWeight(page, target = page) {
     );
   });
   const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+  // 4 px is one step: every move changes w5, and every number that depends on it. Out and back, and
+  // leftwards where a phone's screen has no room on the right: a pointer that leaves a frame leaves its events.
+  const half = Math.ceil(DRAG_MOVES / 2);
+  const step = x + 4 * half + 8 < (page.viewportSize()?.width ?? Infinity) ? 4 : -4;
   await page.mouse.move(x, y);
   await page.mouse.down();
-  // 4 px is one step: every move changes w5, and every number that depends on it.
-  for (let i = 1; i <= DRAG_MOVES; i++) await page.mouse.move(x + 4 * i, y);
+  for (let i = 1; i <= DRAG_MOVES; i++) await page.mouse.move(x + step * (i <= half ? i : 2 * half - i), y);
   await page.mouse.up();
   await page.waitForTimeout(300);
   drag.push(.../** @type {number[]} */ (await target.evaluate(() => /** @type {any} */ (window).__frames)));
@@ -621,7 +624,7 @@ async function main() {
           `Dragging w5 on \`${path}\` (${e.drag.length} pointer moves, each a step once the drag has started, every number on the page following): pointer move to the end of its frame median ${fmt(median(e.drag))} ms, p95 ${fmt(quantile(e.drag, 0.95))} ms.`,
       ),
       '',
-      ...[...framed.entries()].map(
+      ...[...framed.entries()].filter(([, drag]) => drag.length > 0).map(
         ([path, drag]) =>
           `Dragging w5 in \`${path}\` framed by a course page on another origin, 390 px wide (the frame as high as the embed; ${drag.length} pointer moves): median ${fmt(median(drag))} ms, p95 ${fmt(quantile(drag, 0.95))} ms.`,
       ),
