@@ -200,7 +200,7 @@ test.describe('framed on another origin', () => {
     // The field is at the frame's top; the notes whose words follow t2 are screens below.
     await frame.locator('input[name="t2"]').first().fill('0.42');
     // Without scrolling: the new height arrives, and it is the whole of the section at the new values.
-    await expect.poll(async () => (await heights(page, frame)).frame).not.toBe(before);
+    await expect.poll(async () => (await heights(page, frame)).frame, { timeout: 15_000 }).not.toBe(before);
     expect((await heights(page, frame)).frame).toBe(await wholeHeight(frame));
   });
 
