@@ -120,6 +120,19 @@ async function wholeHeight(frame: Frame): Promise<number> {
   return height;
 }
 
+/**
+ * The whole of 1.4 framed on a course page of the given size, once parts off the screen may be skipped
+ * and the frame is as high as the section with every part laid out (`whole`).
+ */
+async function frameWholeSection(page: Page, site: Site, baseURL: string | undefined, viewport: { width: number; height: number }): Promise<{ frame: Frame; whole: number }> {
+  await page.setViewportSize(viewport);
+  const frame = await frameEmbed(page, site, baseURL, BACKPROP, '');
+  await expect.poll(() => frame.evaluate(() => document.documentElement.hasAttribute('data-laid-out'))).toBe(true);
+  const whole = await wholeHeight(frame);
+  await expect.poll(async () => (await heights(page, frame)).frame).toBe(whole);
+  return { frame, whole };
+}
+
 /** The height messages the course page received, as it received them. */
 async function heightMessages(page: Page): Promise<{ origin: string; data: Record<string, unknown> }[]> {
   return page.evaluate(
@@ -171,11 +184,7 @@ test.describe('framed on another origin', () => {
   });
 
   test('a whole section framed is as high as all of it, and skips what is off the course page\'s screen as a page does', async ({ page, baseURL, site }) => {
-    await page.setViewportSize({ width: 390, height: 800 });
-    const frame = await frameEmbed(page, site, baseURL, BACKPROP, '');
-    await expect.poll(() => frame.evaluate(() => document.documentElement.hasAttribute('data-laid-out'))).toBe(true);
-    const whole = await wholeHeight(frame);
-    await expect.poll(async () => (await heights(page, frame)).frame).toBe(whole);
+    const { frame, whole } = await frameWholeSection(page, site, baseURL, { width: 390, height: 800 });
     // The course page shows the frame's first screen: the last step's content, screens below, is not rendered.
     const lastStepRendered = () => frame.locator('.embed-body .step').last().evaluate((step) => !!step.firstElementChild?.checkVisibility({ contentVisibilityAuto: true }));
     expect(await lastStepRendered()).toBe(false);
@@ -192,11 +201,7 @@ test.describe('framed on another origin', () => {
   });
 
   test('a whole section framed stays as high as all of it when a change makes parts off the screen shorter or taller', async ({ page, baseURL, site }) => {
-    await page.setViewportSize({ width: 320, height: 640 });
-    const frame = await frameEmbed(page, site, baseURL, BACKPROP, '');
-    await expect.poll(() => frame.evaluate(() => document.documentElement.hasAttribute('data-laid-out'))).toBe(true);
-    const before = await wholeHeight(frame);
-    await expect.poll(async () => (await heights(page, frame)).frame).toBe(before);
+    const { frame, whole: before } = await frameWholeSection(page, site, baseURL, { width: 320, height: 640 });
     // The field is at the frame's top; the notes whose words follow t2 are screens below.
     await frame.locator('input[name="t2"]').first().fill('0.42');
     // Without scrolling: the new height arrives, and it is the whole of the section at the new values.
