@@ -25,6 +25,7 @@ import { ARTICLE_DIGITS, ARTICLE_PARAMS, PARAM_NAMES, createResolver, formatQuan
 import { EMBED_HEIGHT_MESSAGE } from '../src/lib/embed/address';
 import { embedSnippet } from '../src/lib/embed/snippet';
 import { shareStep } from './support/share';
+import { steadyPoint } from './support/explain';
 import { AXE_TAGS, axeViolations, watchPage } from './support/a11y-page';
 import { coursePage, embedPathFor, layOutEverything, startHost, stopLayingOutEverything, type Host } from './support/embed-host';
 import { expect, test } from './support/fixtures';
@@ -548,11 +549,7 @@ test.describe('lock=', () => {
     const frame = await frameEmbed(page, site, baseURL, BACKPROP, query);
     const targets = [frame.locator('#step-5 .katex-html [data-q="w5"]').first(), frame.locator('input[name="w5"]')];
     for (const target of targets) {
-      await target.scrollIntoViewIfNeeded();
-      const box = await target.boundingBox();
-      if (!box) throw new Error('the locked number is not on screen');
-      const x = box.x + box.width / 2;
-      const y = box.y + box.height / 2;
+      const { x, y } = await steadyPoint(target);
       await page.mouse.move(x, y);
       await page.mouse.down();
       for (let k = 1; k <= 10; k++) await page.mouse.move(x + 15 * k, y - 6 * k);

@@ -20,7 +20,7 @@ import { ARTICLE_PARAMS, PARAM_NAMES, QUANTITY_NAMES, isQuantityName, type Param
 import { parseNumber } from '../src/lib/params';
 import { axeViolations, dataValues, watchPage } from './support/a11y-page';
 import { BAD_VALUES, cellFailures, readCell } from './support/bad-input';
-import { PANEL, currentOfFocus, distinctVisibleNumbers, expectOpen, focusNumber, inViewport, pressOnW5, tabUntil } from './support/explain';
+import { PANEL, currentOfFocus, distinctVisibleNumbers, expectOpen, focusNumber, inViewport, pressOnW5, steadyPoint, tabUntil } from './support/explain';
 import { mismatchesInPage, readShown, serveMathModule } from './support/quantities';
 import { SECTION_SLUGS, sectionPath, sectionPaths } from './support/site';
 
@@ -272,10 +272,7 @@ test('on a touch screen, a vertical swipe on a parameter’s number scrolls the 
   /** A finger from the middle of w5, moved by (dx, dy) in ten moves, held still, then lifted (no fling). */
   const swipe = async (dx: number, dy: number) => {
     await w5.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-    const box = await w5.boundingBox();
-    if (!box) throw new Error('w5 is not on screen');
-    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
-    expect(await page.evaluate((p) => !!document.elementFromPoint(p.x, p.y)?.closest('[data-q="w5"]'), { x, y }), 'the finger lands on w5').toBe(true);
+    const { x, y } = await steadyPoint(w5);
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
     for (let i = 1; i <= 10; i++) {
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x + (dx * i) / 10, y: y + (dy * i) / 10 }] });

@@ -80,15 +80,36 @@ export async function focusNumber(page: Page, stop: Locator, name: string): Prom
 }
 
 /**
+ * Scrolls `target` into view and returns its middle, in the page's coordinates, once a press there
+ * lands on it. Content off the screen is laid out only when it comes near (near-screen.css), so the
+ * frame after a scroll can still move what was scrolled to: a reader sees where the number is before
+ * pressing, and so does this.
+ */
+export async function steadyPoint(target: Locator): Promise<{ x: number; y: number }> {
+  await target.scrollIntoViewIfNeeded();
+  let point = { x: NaN, y: NaN };
+  await expect.poll(async () => {
+    const before = await target.boundingBox();
+    // Two frames later, and whether the middle of the element is the element (or inside it).
+    const hits = await target.evaluate((el) => new Promise<boolean>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => {
+      const r = el.getBoundingClientRect();
+      const hit = el.ownerDocument.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      resolve(!!hit && el.contains(hit));
+    }))));
+    const after = await target.boundingBox();
+    if (!before || !after || !hits || before.x !== after.x || before.y !== after.y) return false;
+    point = { x: after.x + after.width / 2, y: after.y + after.height / 2 };
+    return true;
+  }, 'the element stays still under the pointer').toBe(true);
+  return point;
+}
+
+/**
  * Presses the mouse on the w5 a reader would drag (the first one visible in an equation or in prose),
  * scrolled to first, at its middle; returns that point for the moves of the drag.
  */
 export async function pressOnW5(page: Page): Promise<{ x: number; y: number }> {
-  const w5 = page.locator('.katex-html [data-q="w5"], .num[data-q="w5"]').filter({ visible: true }).first();
-  await w5.scrollIntoViewIfNeeded();
-  const box = await w5.boundingBox();
-  if (!box) throw new Error('w5 has no box');
-  const point = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const point = await steadyPoint(page.locator('.katex-html [data-q="w5"], .num[data-q="w5"]').filter({ visible: true }).first());
   await page.mouse.move(point.x, point.y);
   await page.mouse.down();
   return point;
