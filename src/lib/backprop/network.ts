@@ -63,9 +63,26 @@ export function sigmoidRounded(x: number, round: (v: number) => number): number 
   return 1 / round(1 + round(Math.exp(-x)));
 }
 
-/** Evaluates the network once: forward pass, errors, chain-rule factors and gradients. */
-export function evaluate(p: Params): Snapshot {
-  // Forward pass.
+/** The forward pass and the errors: what `evaluate` computes before any derivative. */
+export interface ForwardPass {
+  readonly h1: number;
+  readonly h2: number;
+  readonly a_h1: number;
+  readonly a_h2: number;
+  readonly o1: number;
+  readonly o2: number;
+  readonly a_o1: number;
+  readonly a_o2: number;
+  readonly E1: number;
+  readonly E2: number;
+  readonly E_total: number;
+}
+
+/**
+ * The forward pass alone, for callers that need only the error at many points (the contour map's
+ * grid): no derivative, and a small unfrozen record that the engine can keep out of the heap.
+ */
+export function forward(p: Params): ForwardPass {
   const h1 = p.w1 * p.i1 + p.w2 * p.i2;
   const h2 = p.w3 * p.i1 + p.w4 * p.i2;
   const a_h1 = sigmoid(h1);
@@ -77,7 +94,13 @@ export function evaluate(p: Params): Snapshot {
   // E2 uses a_o2; the article's text writes a_o1 by mistake.
   const E1 = 0.5 * (p.t1 - a_o1) ** 2;
   const E2 = 0.5 * (p.t2 - a_o2) ** 2;
-  const E_total = E1 + E2;
+  return { h1, h2, a_h1, a_h2, o1, o2, a_o1, a_o2, E1, E2, E_total: E1 + E2 };
+}
+
+/** Evaluates the network once: forward pass, errors, chain-rule factors and gradients. */
+export function evaluate(p: Params): Snapshot {
+  const f = forward(p);
+  const { h1, h2, a_h1, a_h2, o1, o2, a_o1, a_o2, E1, E2, E_total } = f;
 
   // Output layer.
   const dE_da_o1 = a_o1 - p.t1;

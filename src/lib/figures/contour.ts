@@ -3,7 +3,7 @@
  * other parameter held, with the path gradient descent takes when only those two weights learn.
  * Contours by marching squares over a grid of direct evaluations. Pure.
  */
-import { ARTICLE_EPOCHS, evaluate, type ParamName, type Params } from '../backprop';
+import { ARTICLE_EPOCHS, forward, type ParamName, type Params } from '../backprop';
 import { linearScale } from '../chart/scale';
 import { firstRise } from '../chart/oscillation';
 import { pairDescent, type PairPath, type WeightPair } from './descent';
@@ -27,15 +27,15 @@ const MAX_HALF = 50;
 /** E_total on an `n` × `n` grid over `xs` × `ys` (row j, column i at index j·n + i; i along the first weight). */
 export function errorGrid(p: Params, pair: WeightPair, xs: Range, ys: Range, n: number = GRID_SIZE): Float64Array {
   const out = new Float64Array(n * n);
-  // One scratch copy of the parameters, its two weights set per point: `evaluate` copies what it is given,
-  // so this is errorAt without an object per point (the map redraws 1,681 points on every edit).
+  // One scratch copy of the parameters, its two weights set per point, and the forward pass alone: this is
+  // errorAt without a snapshot per point (the map redraws 1,681 points on every edit).
   const q: Record<ParamName, number> = { ...p };
   const [wa, wb] = pair;
   for (let j = 0; j < n; j++) {
     q[wb] = ys[0] + ((ys[1] - ys[0]) * j) / (n - 1);
     for (let i = 0; i < n; i++) {
       q[wa] = xs[0] + ((xs[1] - xs[0]) * i) / (n - 1);
-      out[j * n + i] = evaluate(q).E_total;
+      out[j * n + i] = forward(q).E_total;
     }
   }
   return out;
