@@ -99,8 +99,7 @@ export function forward(p: Params): ForwardPass {
 
 /** Evaluates the network once: forward pass, errors, chain-rule factors and gradients. */
 export function evaluate(p: Params): Snapshot {
-  const f = forward(p);
-  const { h1, h2, a_h1, a_h2, o1, o2, a_o1, a_o2, E1, E2, E_total } = f;
+  const { h1, h2, a_h1, a_h2, o1, o2, a_o1, a_o2, E1, E2, E_total } = forward(p);
 
   // Output layer.
   const dE_da_o1 = a_o1 - p.t1;
