@@ -7,6 +7,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { ARTICLE_PARAMS, evaluate, PARAM_NAMES, type Params } from '../src/lib/backprop';
+import { firstRise } from '../src/lib/chart/oscillation';
 import { pairDescent } from '../src/lib/figures/descent';
 import { scenarioHref, scenarios } from '../src/lib/figures/scenarios';
 import { stateFromQuery } from '../src/lib/params';
@@ -161,6 +162,24 @@ test.describe('the learning rate as a step (1.5)', () => {
     // Choosing the other axis's weight swaps the two.
     await page.locator('#fig-contour select').nth(1).selectOption('w1');
     await expectPathTrue(page, ['w8', 'w1']);
+  });
+
+  test('the caption reads as prose, as built and as the island redraws it: a space after every comma and semicolon, an equals sign before each value', async ({ page }) => {
+    /** The caption's words as a reader (and a screen reader) gets them. */
+    const caption = () => page.locator('#fig-contour figcaption').innerText();
+    const expectProse = (text: string) => {
+      expect(text, 'a comma or semicolon glued to the next word').not.toMatch(/[,;](?=\S)/);
+      expect(text.match(/Etotal\s*=\s*\S/g)?.length, 'E_total = value, at the start and at the end').toBe(2);
+    };
+    await page.goto(UPDATE);
+    expectProse(await caption());
+    await hydrateFigure(page, 'fig-contour');
+    // A rate at which the path's error rises again takes the caption's other ending.
+    const rising = [10, 100, 300, 1000].find((lr) => firstRise(pairDescent({ ...ARTICLE_PARAMS, lr }, ['w6', 'w8']).loss) !== undefined);
+    if (rising === undefined) throw new Error('no rate makes the error rise');
+    await typeParam(page, 'lr', rising);
+    await expect(page.locator('#fig-contour figcaption [data-first-rise]')).toHaveCount(1);
+    expectProse(await caption());
   });
 
   test('contour lines are drawn, each at a level inside the grid’s range', async ({ page }) => {

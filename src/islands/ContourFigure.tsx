@@ -27,12 +27,12 @@ function Caption({ id, m, pair, params, digits }: { id: string; m: ContourMap; p
       <i>E</i><sub>total</sub> over {a} (across) and {b} (up), with the other six weights, the inputs and the targets held at
       their current values; lines join points of equal <i>E</i><sub>total</sub>, {m.contours.length} levels from the
       {' '}{m.gridSize} × {m.gridSize} grid drawn. The path starts (ringed) at {a} ={' '}
-      <span {...shown({ name: a }, params[a], digits)} />, {b} = <span {...shown({ name: b }, params[b], digits)} />,
+      <span {...shown({ name: a }, params[a], digits)} />, {b} = <span {...shown({ name: b }, params[b], digits)} />,{' '}
       <i>E</i><sub>total</sub> = <span {...shown({ name: 'E_total' }, m.path.loss[0] ?? NaN, digits)} />, and takes{' '}
       {ARTICLE_EPOCHS} steps at η = <span {...shown({ name: 'lr' }, params.lr, digits)} /> with only these two
       weights learning, one dot per epoch. At epoch {ARTICLE_EPOCHS} it reaches {a} ={' '}
       <span data-end={a}>{formatTruncated(m.path.a[last] ?? NaN, digits)}</span>, {b} ={' '}
-      <span data-end={b}>{formatTruncated(m.path.b[last] ?? NaN, digits)}</span>, <i>E</i><sub>total</sub>{' '}
+      <span data-end={b}>{formatTruncated(m.path.b[last] ?? NaN, digits)}</span>, <i>E</i><sub>total</sub> ={' '}
       <span data-end="E_total">{formatTruncated(m.path.loss[last] ?? NaN, digits)}</span>
       {m.firstRise === undefined ? (
         <>
