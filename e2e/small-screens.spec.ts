@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { hydrate } from './support/a11y-page';
+import { linesSpanned } from './support/lines';
 import { SECTION_SLUGS } from './support/site';
 
 test.describe.configure({ timeout: 180_000 });
@@ -152,31 +153,33 @@ for (const phone of PHONES) {
       for (const path of [...site.sectionPaths()]) {
         await page.goto(path);
         await renderAllSteps(page);
-        found.push(
-          ...(await page.$$eval('.katex', (all) =>
-            all.flatMap((k) => {
-              if (k.closest('.eq-display, .math-block, .katex-display, .explain')) return [];
-              const problems: string[] = [];
-              const bases = [...k.querySelectorAll(':scope > .katex-html > .base')];
-              const tops = new Set(bases.map((b) => Math.round(b.getBoundingClientRect().top / 4)));
-              const text = (k.querySelector('.katex-mathml')?.textContent ?? '').trim();
-              if (tops.size > 1) problems.push(`“${text}” breaks across lines`);
-              // The text right after the formula, in the same paragraph.
-              let next: Node | null = k;
-              while (next && !next.nextSibling) next = next.parentNode;
-              const after = next?.nextSibling;
-              if (after?.nodeType === Node.TEXT_NODE && /^[,.;:!?)]/.test(after.textContent ?? '')) {
-                const range = document.createRange();
-                range.setStart(after, 0);
-                range.setEnd(after, 1);
-                const mark = range.getBoundingClientRect();
-                const last = bases.at(-1)?.getBoundingClientRect();
-                if (last && mark.left < last.right - 1) problems.push(`“${after.textContent?.[0]}” after “${text}” starts a line`);
-              }
-              return problems;
-            }),
-          )).map((p) => `${path}: ${p}`),
+        // As a reader sees it: with the fonts in, whose widths decide where lines end.
+        await page.evaluate(() => document.fonts.ready.then(() => undefined));
+        const formulas = await page.$$eval('.katex', (all) =>
+          all.flatMap((k) => {
+            if (k.closest('.eq-display, .math-block, .katex-display, .explain')) return [];
+            const bases = [...k.querySelectorAll(':scope > .katex-html > .base')].map((b) => b.getBoundingClientRect());
+            const text = (k.querySelector('.katex-mathml')?.textContent ?? '').trim();
+            // The text right after the formula, in the same paragraph, when it starts with punctuation.
+            let next: Node | null = k;
+            while (next && !next.nextSibling) next = next.parentNode;
+            const after = next?.nextSibling;
+            let punctuation: { mark: string; left: number } | undefined;
+            if (after?.nodeType === Node.TEXT_NODE && /^[,.;:!?)]/.test(after.textContent ?? '')) {
+              const range = document.createRange();
+              range.setStart(after, 0);
+              range.setEnd(after, 1);
+              punctuation = { mark: after.textContent?.[0] ?? '', left: range.getBoundingClientRect().left };
+            }
+            const box = ({ left, top, right, bottom }: DOMRect) => ({ left, top, right, bottom });
+            return [{ text, bases: bases.map(box), punctuation }];
+          }),
         );
+        for (const { text, bases, punctuation } of formulas) {
+          if (linesSpanned(bases) > 1) found.push(`${path}: “${text}” breaks across lines`);
+          const last = bases.at(-1);
+          if (punctuation && last && punctuation.left < last.right - 1) found.push(`${path}: “${punctuation.mark}” after “${text}” starts a line`);
+        }
       }
       expect(found, found.join('\n')).toEqual([]);
     });
