@@ -19,6 +19,8 @@ export function startMarks(): void {
   let editedAt = -Infinity;
   $params.listen(() => (editedAt = performance.now()));
   const marked = new Set<Element>();
+  // Numbers never marked: the MathML copies, read by screen readers, not seen.
+  const unseen = new WeakSet<Element>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   new MutationObserver((records) => {
     if (performance.now() - editedAt > EDIT_WINDOW_MS) return;
@@ -26,8 +28,14 @@ export function startMarks(): void {
     const before = new Map<Element, string>();
     for (const r of records) {
       const node = r.type === 'characterData' ? r.target.parentElement : r.target;
+      // Most records of a drag's frames are numbers already marked or never marked: no search up the page for them.
+      if (node instanceof Element && (marked.has(node) || unseen.has(node))) continue;
       const el = numberAt(node);
-      if (!el || before.has(el) || el.closest('.katex-mathml')) continue;
+      if (!el || before.has(el)) continue;
+      if (el.closest('.katex-mathml')) {
+        unseen.add(el);
+        continue;
+      }
       before.set(el, r.type === 'characterData' ? (r.oldValue ?? '') : [...r.removedNodes].map((n) => n.textContent).join(''));
     }
     for (const [el, text] of before) {
