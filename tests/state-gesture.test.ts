@@ -59,6 +59,20 @@ describe('holdAddress', () => {
     expect(browser.writes.at(-1), 'after the gesture, edits write again').toBe('/1-4-backpropagation/?w5=0.44#step-3');
   });
 
+  test('those who follow the address (the links that carry the configuration) hear of each edit, and of a gesture only at its end', async () => {
+    const state = await freshState();
+    const heard: string[] = [];
+    state.watchAddress(() => heard.push(location.search));
+    expect(heard, 'at once').toEqual(['']);
+    state.setParam('w5', 0.5);
+    expect(heard).toEqual(['', '?w5=0.5']);
+    const end = state.holdAddress();
+    for (const w5 of [0.41, 0.42, 0.43]) state.setParam('w5', w5);
+    expect(heard, 'nothing while dragging').toHaveLength(2);
+    end();
+    expect(heard).toEqual(['', '?w5=0.5', '?w5=0.43']);
+  });
+
   test('a gesture that ends where it began leaves the address as it was', async () => {
     const state = await freshState();
     const end = state.holdAddress();

@@ -6,7 +6,7 @@
  */
 import { ARTICLE_DIGITS, ARTICLE_PARAMS, PARAM_NAMES } from '../lib/backprop';
 import { BOUND_SELECTOR, NUMBER_SELECTOR, bindNumbers, inExercise, readRef, renderQuantities, type BoundNumber } from '../lib/dom-contract/core';
-import { $digits, $params, currentQuery, watchState } from '../state/tutorial';
+import { $digits, $params, currentQuery, watchAddress, watchState } from '../state/tutorial';
 import { STALE_ATTRIBUTE, STALE_EVENT } from './stale';
 import { WAITING_ATTRIBUTE } from './waiting';
 import { startField } from './fields';
@@ -73,7 +73,8 @@ function wakeIslandsIfChanged(): void {
 }
 
 /**
- * Internal links keep the reader's configuration; the printed address is the full one. A link
+ * Internal links keep the reader's configuration, as the address does (in step with it: once at the end
+ * of a drag); the printed address is the full one. A link
  * within the page keeps the whole address (the state module keeps it in step), so that an
  * embed's own entries (`steps`, `lock`, `hide`) stay: following it must not reload the embed.
  */
@@ -102,9 +103,9 @@ whenParsed(() => {
   startNotes();
   watchState(() => {
     renderNumbers();
-    carryQueryOnLinks();
     wakeIslandsIfChanged();
   });
+  watchAddress(carryQueryOnLinks);
 });
 
 // Escape closes an open Share panel and gives the focus back to its button.

@@ -161,14 +161,29 @@ export function dismissQueryProblems(): void {
 
 // Gestures in progress (a drag): the parameters change on every move, the address once at the end.
 let held = 0;
+const addressWatchers = new Set<() => void>();
 
-/** Keeps the address in step, so copying it shares exactly what the reader sees (not during a gesture). */
+/**
+ * Keeps the address in step, so copying it shares exactly what the reader sees (not during a gesture),
+ * then tells those who follow it (`watchAddress`).
+ */
 function writeAddress(): void {
   if (!inBrowser || held > 0) return;
   // Unusable query values were never taken, so this also drops them from the address.
   const query = stateQuery(state, $digits.get(), new URLSearchParams(location.search));
   const next = `${location.pathname}${queryString(query)}${location.hash}`;
   if (next !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', next);
+  for (const watcher of addressWatchers) watcher();
+}
+
+/**
+ * Calls `listener` now and each time the address is brought in step with the state: after every
+ * change, but during a gesture only once, when it ends (links that carry the configuration follow
+ * the address, not each move of a drag).
+ */
+export function watchAddress(listener: () => void): void {
+  addressWatchers.add(listener);
+  listener();
 }
 
 /**
