@@ -165,8 +165,13 @@ test.describe('the learning rate as a step (1.5)', () => {
   });
 
   test('the caption reads as prose, as built and as the island redraws it: a space after every comma and semicolon, an equals sign before each value', async ({ page }) => {
-    /** The caption's words as a reader (and a screen reader) gets them. */
-    const caption = () => page.locator('#fig-contour figcaption').innerText();
+    /** The caption's words as a reader gets them, on the screen (a figure far off it is not laid out, and has no rendered text). */
+    const caption = async () => {
+      const words = page.locator('#fig-contour figcaption');
+      await words.scrollIntoViewIfNeeded();
+      await expect.poll(() => words.evaluate((el) => el.checkVisibility({ contentVisibilityAuto: true }))).toBe(true);
+      return words.innerText();
+    };
     const expectProse = (text: string) => {
       expect(text, 'a comma or semicolon glued to the next word').not.toMatch(/[,;](?=\S)/);
       expect(text.match(/Etotal\s*=\s*\S/g)?.length, 'E_total = value, at the start and at the end').toBe(2);

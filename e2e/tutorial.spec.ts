@@ -23,6 +23,7 @@ test.describe.configure({ timeout: 120_000 });
 
 const FORWARD = sectionPath(SECTION_SLUGS.forward);
 const BACKPROP = sectionPath(SECTION_SLUGS.backprop);
+const ALL = pagePaths().find((p) => p.endsWith('/all/')) ?? '/all/';
 const UPDATE = sectionPath(SECTION_SLUGS.update);
 
 /** The first element showing `name` at epoch 1 with the page's precision (no fixed digits, no other rate). */
@@ -221,11 +222,12 @@ test.describe('state: reset, address, links', () => {
 
   // Steps far off screen are not rendered until they come near (content-visibility), so the page
   // above a linked step is laid out from estimates: the link must still land on the step itself.
-  for (const width of [320, 1280]) {
-    test(`${BACKPROP}: a link to a late step lands on it, at ${width} px`, async ({ page }) => {
+  // On the one-page tutorial whole sections far off screen are skipped too.
+  for (const [path, width] of [[BACKPROP, 320], [BACKPROP, 1280], [ALL, 390]] as const) {
+    test(`${path}: a link to a late step lands on it, at ${width} px`, async ({ page }) => {
       await page.setViewportSize({ width, height: 800 });
       for (const id of ['step-7', 'grad-w8', 'step-3']) {
-        await page.goto(`${BACKPROP}?w1=0.3#${id}`);
+        await page.goto(`${path}?w1=0.3#${id}`);
         await page.waitForLoadState('networkidle');
         const target = page.locator(`[id="${id}"]`);
         await expect(target).toBeInViewport();
@@ -243,6 +245,51 @@ test.describe('state: reset, address, links', () => {
         // And it is drawn: its typeset numbers are on screen.
         await expect(target.locator('.katex-html [data-q]').first()).toBeVisible();
       }
+    });
+  }
+
+  // Containment (what content-visibility gives a part near the screen) must not move anything: no inner
+  // margin may collapse through a skippable part's edge, or the page would not look as it did.
+  for (const width of [390, 1280]) {
+    test(`every section and the one-page tutorial look the same with their skippable parts contained or not, at ${width} px`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 800 });
+      const moved: string[] = [];
+      for (const path of [...sectionPaths(), ALL]) {
+        await page.goto(path);
+        await page.waitForLoadState('networkidle');
+        moved.push(
+          ...(await page.evaluate(() => {
+            const skippable = [...document.querySelectorAll<HTMLElement>('body *')].filter((el) => getComputedStyle(el).contentVisibility === 'auto');
+            const laidOut = new CSSStyleSheet();
+            laidOut.replaceSync('* { content-visibility: visible !important; }');
+            const contained = new CSSStyleSheet();
+            contained.replaceSync('[data-contained] { contain: layout style paint !important; }');
+            document.adoptedStyleSheets = [...document.adoptedStyleSheets, laidOut];
+            for (const el of skippable) el.dataset['contained'] = '';
+            // Where everything shown on the page stands (not what a closed disclosure hides), and how long the page is.
+            const shown = (el: Element): boolean => {
+              for (let d = el.parentElement?.closest('details:not([open])'); d; d = d.parentElement?.closest('details:not([open])')) {
+                if (!d.querySelector(':scope > summary')?.contains(el)) return false;
+              }
+              return true;
+            };
+            const everything = [...document.querySelectorAll('body *')].filter(shown);
+            const places = () => everything.map((el) => (el.getClientRects().length ? el.getBoundingClientRect().top + scrollY : NaN));
+            const free = places();
+            const freeHeight = document.documentElement.scrollHeight;
+            document.adoptedStyleSheets = [...document.adoptedStyleSheets, contained];
+            const boxed = places();
+            const out = everything.flatMap((el, i) =>
+              Math.abs(free[i]! - boxed[i]!) > 0.5 || Number.isNaN(free[i]!) !== Number.isNaN(boxed[i]!)
+                ? [`${el.tagName.toLowerCase()}.${[...el.classList].join('.')}${el.id ? `#${el.id}` : ''} moves from ${free[i]!.toFixed(1)} to ${boxed[i]!.toFixed(1)}`]
+                : [],
+            );
+            if (document.documentElement.scrollHeight !== freeHeight) out.unshift(`the page is ${document.documentElement.scrollHeight} px long, not ${freeHeight}`);
+            return out.slice(0, 3).map((o) => `${location.pathname}: ${o}`);
+          })),
+        );
+      }
+      expect(moved).toEqual([]);
     });
   }
 
