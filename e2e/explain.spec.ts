@@ -9,13 +9,13 @@
  * - Axe finds nothing with an explanation open (light and dark, 320 and 1280 px); at 320 px it lies
  *   inside the screen, as a sheet at the bottom.
  * - Dragging w5 on 1.4 changes w5 and E_total several times during one drag, and the address only
- *   after release; arrow keys on a focused parameter change it (Shift: bigger steps); touch keeps
- *   vertical scrolling.
+ *   after release; a drag begun before the explanation code arrives keeps the moves made meanwhile;
+ *   arrow keys on a focused parameter change it (Shift: bigger steps); touch keeps vertical scrolling.
  * - The explanation's field refuses the bad-input matrix as the section fields do.
  * - Numbers whose text changed are marked for a moment, not by colour alone, without motion when reduced.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { BIG_STEP, STEP, stepped } from '../src/lib/adjust';
+import { BIG_STEP, STEP, dragSteps, stepped } from '../src/lib/adjust';
 import { ARTICLE_PARAMS, PARAM_NAMES, QUANTITY_NAMES, isQuantityName, type Params } from '../src/lib/backprop';
 import { parseNumber } from '../src/lib/params';
 import { axeViolations, dataValues, watchPage } from './support/a11y-page';
@@ -241,6 +241,8 @@ test('dragging w5 on a fresh 1.4 moves w5 and E_total several times during one d
   const watch = watchPage(page);
   await page.goto(BACKPROP);
   const { x, y } = await pressOnW5(page);
+  // The press fetches the explanation code; moves made before it arrives are the next test's.
+  await expect(page.locator('body > .explain')).toBeAttached();
   const during: { w5: string; E_total: string; search: string }[] = [];
   for (let i = 1; i <= 8; i++) {
     await page.mouse.move(x + i * 10, y, { steps: 2 });
@@ -258,6 +260,40 @@ test('dragging w5 on a fresh 1.4 moves w5 and E_total several times during one d
   // A drag is not a tap: no explanation opened.
   await expect(page.locator(PANEL)).toHaveCount(0);
   expect(await mismatchesInPage(page, { ...ARTICLE_PARAMS, w5: Number(after.w5) })).toEqual([]);
+  expect(watch.problems).toEqual([]);
+});
+
+test('a drag begun before the explanation code arrives loses none of its moves, and goes on live once it has', async ({ page }) => {
+  const watch = watchPage(page);
+  await page.goto(BACKPROP);
+  // Whatever code the press asks for is held back, as a slow connection would.
+  let pressed = false;
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((done) => (release = done));
+  await page.route(/\.js$/, async (route) => {
+    if (pressed) await released;
+    await route.fallback();
+  });
+  const point = await steadyPoint(page.locator('.katex-html [data-q="w5"]').filter({ visible: true }).first());
+  await page.mouse.move(point.x, point.y);
+  pressed = true;
+  await page.mouse.down();
+  const expected = (dx: number) => String(stepped(ARTICLE_PARAMS.w5, dragSteps(dx), STEP));
+  for (let i = 1; i <= 4; i++) await page.mouse.move(point.x + i * 10, point.y);
+  expect((await w5State(page)).w5, 'nothing moves while the code is on its way').toBe(String(ARTICLE_PARAMS.w5));
+  release();
+  await expect.poll(async () => (await w5State(page)).w5, 'the moves made meanwhile count').toBe(expected(40));
+  const during = [];
+  for (let i = 5; i <= 8; i++) {
+    await page.mouse.move(point.x + i * 10, point.y);
+    during.push(await w5State(page));
+  }
+  expect(during.map((s) => s.w5), 'each move shows at once').toEqual([50, 60, 70, 80].map(expected));
+  expect(during.map((s) => s.search), 'the address waits for the release').toEqual(during.map(() => ''));
+  await page.mouse.up();
+  await expect.poll(async () => (await w5State(page)).search).toBe(`?w5=${expected(80)}`);
+  await expect(page.locator(PANEL), 'a drag is not a tap').toHaveCount(0);
+  expect(await mismatchesInPage(page, { ...ARTICLE_PARAMS, w5: Number(expected(80)) })).toEqual([]);
   expect(watch.problems).toEqual([]);
 });
 
