@@ -35,11 +35,11 @@ const idle: (run: () => void) => void =
   typeof requestIdleCallback === 'function' ? (run) => requestIdleCallback(run, { timeout: AT_MOST_MS }) : (run) => setTimeout(run, 1);
 
 function schedule(): void {
-  if (scheduled || queue.size === 0) return;
+  // A drag holds it (asking for an idle task on each move costs about half a millisecond); the release runs it all.
+  if (scheduled || queue.size === 0 || pointerHeld()) return;
   scheduled = true;
   idle(() => {
     scheduled = false;
-    // A drag holds it; the release runs it all.
     if (pointerHeld()) return;
     const start = performance.now();
     for (const work of queue) {
