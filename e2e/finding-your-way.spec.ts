@@ -4,11 +4,12 @@
  * sidebar marks the step being read.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { SECTION_SLUGS, sectionPath } from './support/site';
+import { SECTION_SLUGS, sectionPath, sitePath } from './support/site';
 
 test.describe.configure({ timeout: 90_000 });
 
 const BACKPROP = sectionPath(SECTION_SLUGS.backprop);
+const ALL = sitePath('all/');
 
 /** Scrolls so that the step's heading sits a little below the top of the screen, as a reader reading it. */
 async function readStep(page: Page, n: number): Promise<void> {
@@ -63,6 +64,18 @@ test.describe('a phone, 390 px with touch', () => {
     await readStep(page, 7);
     await expect(toggle).toContainText('Step 7 of 8');
   });
+
+  for (const path of [BACKPROP, ALL]) {
+    test(`at the very end of ${path}, the jumper hides none of the last lines`, async ({ page }) => {
+      await page.goto(path);
+      await page.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }));
+      await page.waitForTimeout(300);
+      await page.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }));
+      const jumperTop = await page.locator('nav[aria-label="Steps of this section"]').evaluate((el) => el.getBoundingClientRect().top);
+      const lastLine = await page.locator('.site-footer > :last-child').evaluate((el) => el.getBoundingClientRect().bottom);
+      expect(lastLine, 'the footer ends above the jumper').toBeLessThanOrEqual(jumperTop);
+    });
+  }
 });
 
 test.describe('a wide screen, 1280 px', () => {
