@@ -197,6 +197,8 @@ interface ShownNote {
   readonly wrongAfter: { value: string; text: string } | null;
   readonly afterText: string;
   readonly equalShown: boolean;
+  /** Each count of digits in common on screen, and whether its key ("digits in common") shows beside it. */
+  readonly counts: { text: string; keyShown: boolean }[];
   readonly link: string;
 }
 
@@ -221,6 +223,12 @@ async function readNotes(page: Page): Promise<ShownNote[]> {
         wrongAfter: wrongAfter ? read(wrongAfter) : null,
         afterText: (after?.textContent ?? '').replace(/\s+/g, ' '),
         equalShown: getComputedStyle(note.querySelector('.mistake-note-equal') as Element).display !== 'none',
+        counts: [...note.querySelectorAll('.mistake-note-row dd')]
+          .filter((dd) => dd.querySelector('[data-q$="--agree"]'))
+          .map((dd) => ({
+            text: (dd.querySelector('[data-q]')?.textContent ?? '').trim(),
+            keyShown: getComputedStyle(dd.querySelector('.mistake-note-key') as Element).display !== 'none',
+          })),
         link: note.querySelector<HTMLAnchorElement>('a[data-carry]')?.href ?? '',
       };
     }),
@@ -267,6 +275,8 @@ function problemsIn(notes: readonly ShownNote[], params: Params, digits = 8): st
     // Two equal values read "Identical", not "17 digits in common"; data-value keeps the count.
     if (note.agree.value !== String(agree) || note.agree.text !== (agree === 17 ? 'Identical' : String(agree))) problems.push(`${label}: ${note.agree.text} digits in common, the values share ${agree}`);
     if (note.equalShown !== (agree === 17)) problems.push(`${label}: the sentence for equal values ${note.equalShown ? 'shown' : 'hidden'} with ${agree} digits in common`);
+    // "Identical" stands alone; a count of digits has its key beside it.
+    for (const count of note.counts) if (count.keyShown !== (count.text !== 'Identical')) problems.push(`${label}: the key beside "${count.text}" ${count.keyShown ? 'shown' : 'hidden'}`);
     if (!near(note.rightAfter.value, atEpoch(params, ARTICLE_EPOCHS).E_total)) problems.push(`${label}: right E_total@300 ${note.rightAfter.value}`);
     const after = spec.after(params);
     if (Number.isNaN(after)) {
@@ -366,6 +376,29 @@ test(`${BACKPROP}: opened with values, no note claims a stale number while its a
   await settled(page);
   expect(await page.locator('.mistake-note [data-q*="--"]').count()).toBe(9 * 4);
   expect(problemsIn(await readNotes(page), { ...ARTICLE_PARAMS, t2: 0.2 })).toEqual([]);
+});
+
+test(`${BACKPROP}: opened with values that keep t1 = t2, the t1/t2 note says the two are equal only once its arithmetic has shown it`, async ({ page }) => {
+  let release = (): void => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/_astro\/mistake-notes-live\.[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${BACKPROP}?w1=0.2`, { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-precision'));
+  const t1t2 = page.locator('.mistake-note[data-mistake~="t1-for-t2"]');
+  const count = t1t2.locator('.mistake-note-row').first().locator('dd').last();
+  // Waiting: the count reads "…" beside its key, and no sentence claims the two are equal.
+  await expect(count).toHaveText(/^\s*digits in common\s+…\s*$/);
+  await expect(count.locator('.mistake-note-key')).toBeVisible();
+  await expect(t1t2.locator('.mistake-note-equal')).toBeHidden();
+  release();
+  await settled(page);
+  await expect(count.locator('[data-q]')).toHaveText('Identical');
+  await expect(count.locator('.mistake-note-key')).toBeHidden();
+  await expect(t1t2.locator('.mistake-note-equal')).toBeVisible();
+  expect(problemsIn(await readNotes(page), { ...ARTICLE_PARAMS, w1: 0.2 })).toEqual([]);
 });
 
 test(`${BACKPROP}: while w5 is dragged, a note far from the screen waits as "…" instead of running its workbook on every move; one brought near follows, and on release all are the mistakes’`, async ({ page }) => {

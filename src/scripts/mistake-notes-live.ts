@@ -10,7 +10,7 @@
  */
 import { bindNumbers, renderNumbers, type BoundNumber, type NumberRef } from '../lib/dom-contract/core';
 import { NOTE_NUMBER_SELECTOR, PENDING_SELECTOR, readNumberRef, restoreName, setAside } from '../lib/dom-contract/notes';
-import { createMistakeResolver, formatMistakeQuantity } from '../lib/mistakes/notes/quantities';
+import { IDENTICAL_CLASS, createMistakeResolver, formatMistakeQuantity, isIdenticalCount } from '../lib/mistakes/notes/quantities';
 import type { Params } from '../lib/backprop';
 import { $digits, $params } from '../state/tutorial';
 import { ON_SCREEN, dropLater, later } from './far-work';
@@ -38,8 +38,12 @@ function valueOf(): ReturnType<typeof createMistakeResolver> {
 
 function renderNote(note: Note): void {
   dropLater(note.render);
-  renderNumbers(note.numbers, valueOf(), formatMistakeQuantity, $digits.get());
-  for (const { el, ref } of note.numbers) restoreName(el, ref.name);
+  const value = valueOf();
+  renderNumbers(note.numbers, value, formatMistakeQuantity, $digits.get());
+  for (const { el, ref } of note.numbers) {
+    restoreName(el, ref.name);
+    el.classList.toggle(IDENTICAL_CLASS, isIdenticalCount(ref, value(ref)));
+  }
   note.aside = false;
 }
 

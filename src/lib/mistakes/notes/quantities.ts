@@ -89,6 +89,18 @@ export function createMistakeResolver(params: Params): (ref: MistakeRef) => numb
 export const IDENTICAL = 17;
 
 /**
+ * The class a count of digits in common carries while it is `IDENTICAL`: the notes' stylesheet hides the
+ * count's key and says the two are equal from it. A class, set only when that changes: a `:has()` on
+ * `data-value`, which every move of a drag rewrites, would make each write a check of the note's style.
+ */
+export const IDENTICAL_CLASS = 'mistake-note-identical';
+
+/** Whether the note's number named `ref` is a count of digits in common that says the two values are equal. */
+export function isIdenticalCount(ref: MistakeRef, value: number): boolean {
+  return parseMistakeName(ref.name)?.agree === true && value === IDENTICAL;
+}
+
+/**
  * Text for a note's number: a count of digits as it is ("Identical" when the two values are the
  * same number: every digit), a value cut to `digits` significant digits.
  */
