@@ -294,6 +294,28 @@ test('at 320 px with touch: tap to open, type, check; nothing scrolls sideways',
   await context.close();
 });
 
+test('at 320 px, no closed exercise splits the symbol it asks for across two lines', async ({ browser, site }) => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 640 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  const sections = [...new Set(EXERCISES.map((e) => e.section))];
+  expect(sections.length).toBeGreaterThan(1);
+  for (const section of sections) {
+    await page.goto(site.path(section));
+    const summaries = page.locator('details.exercise > summary');
+    expect(await summaries.count()).toBe(EXERCISES.filter((e) => e.section === section).length);
+    for (const summary of await summaries.all()) {
+      // On the screen, where it is laid out (far off it, content-visibility skips it).
+      await summary.scrollIntoViewIfNeeded();
+      const lines = await summary.evaluate((el) => {
+        const symbol = el.querySelector('.exercise-symbol');
+        return symbol ? new Set([...symbol.getClientRects()].map((r) => Math.round(r.top))).size : 0;
+      });
+      expect(lines, `${section}: ${(await summary.textContent())?.trim()}`).toBe(1);
+    }
+  }
+  await context.close();
+});
+
 test('keyboard only: open, answer, check, hint', async ({ page, site }) => {
   const seed = 'keys';
   const def = exercise('E_total');

@@ -4,8 +4,13 @@ import type { ExerciseDef } from '../exercises';
 import { symbolText } from '../labels';
 
 export function exerciseTitle(exercise: Pick<ExerciseDef, 'target' | 'epoch'>): string {
-  const symbol = symbolText(exercise.target.name as QuantityName);
+  const symbol = exerciseSymbol(exercise);
   return exercise.epoch ? `${symbol} after one update` : symbol;
+}
+
+/** The symbol an exercise's title starts with (∂E/∂w₅, w₁), which is never split across lines. */
+export function exerciseSymbol(exercise: Pick<ExerciseDef, 'target'>): string {
+  return symbolText(exercise.target.name as QuantityName);
 }
 
 /** The address of an exercise inside the site, relative to its base: `1-4-backpropagation/#exercise-dE_dw5`. */
