@@ -26,7 +26,7 @@ import {
 } from '../src/lib/mistakes';
 import { runWorkbook } from '../src/lib/mistakes/run';
 import type { CellModel, SheetModel } from '../src/lib/xlsx/write';
-import { agreeName, createMistakeResolver, formatMistakeQuantity, isMistakeQuantityName, mistakenName, parseMistakeName } from '../src/lib/mistakes/notes/quantities';
+import { agreeName, createMistakeResolver, formatMistakeQuantity, isIdenticalCount, isMistakeQuantityName, mistakenName, parseMistakeName } from '../src/lib/mistakes/notes/quantities';
 import { noteFormulas } from '../src/lib/mistakes/notes/tex';
 import { wordParts } from '../src/lib/mistakes/notes/words';
 import { mistakeModel, oneTabModel, recalculateModel } from './support/workbook-fixtures';
@@ -195,6 +195,10 @@ describe('the notes’ numbers', () => {
     expect(createMistakeResolver(ARTICLE_PARAMS)({ name: agreeName('dE_dw7', 't1-for-t2') })).toBe(17);
     expect(formatMistakeQuantity({ name: agreeName('dE_dw7', 't1-for-t2') }, 17, 4)).toBe('Identical');
     expect(formatMistakeQuantity({ name: agreeName('dE_dw7', 't1-for-t2') }, 16, 4)).toBe('16');
+    // What marks a count as "Identical" for the stylesheet: a count of digits in common of 17, not any value of 17.
+    expect(isIdenticalCount({ name: agreeName('dE_dw7', 't1-for-t2') }, 17)).toBe(true);
+    expect(isIdenticalCount({ name: agreeName('dE_dw7', 't1-for-t2') }, 16)).toBe(false);
+    expect(isIdenticalCount({ name: mistakenName('dE_dw7', 't1-for-t2') }, 17)).toBe(false);
   });
 });
 
