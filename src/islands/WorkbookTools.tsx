@@ -7,6 +7,8 @@
 import type { RefObject, VNode } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { useParams } from './use-tutorial';
+import { addStylesheet } from '../scripts/stylesheet';
+import reportStyles from '../styles/workbook-report.css?url';
 
 const tools = () => import('../lib/workbook');
 
@@ -54,7 +56,10 @@ function useWorkbookTools(picker: RefObject<HTMLInputElement>) {
     checked.current = file;
     showChecked();
     return run(`Reading “${file.name}”…`, async () => {
+      // The report's stylesheet loads while the file is read, and the report shows once both are there.
+      const styled = addStylesheet(reportStyles);
       const done = await (await tools()).checkFileView(file);
+      await styled;
       setReport(done.view);
       return done.status;
     });

@@ -14,6 +14,7 @@ import { exerciseTitle } from '../../lib/practice/title';
 import { cleanSeed, randomSeed, seedFor, withExerciseSeed, withSeed, withSolved } from '../../lib/practice/progress';
 import Block from './Block';
 import openStyles from '../../styles/exercise-open.css?url';
+import { addStylesheet } from '../stylesheet';
 import { readProgress, updateProgress } from './store';
 
 const SEED = 'seed';
@@ -58,16 +59,6 @@ function embedOptions(): { fixedNames: string[]; fixedQuery: URLSearchParams; lo
   return { fixedNames, fixedQuery: search, lockNumbers: fixedNames.length > 0 || search.has('lock') };
 }
 
-/** The open blocks' stylesheet, added to the page once (the CSP allows this origin's stylesheets). */
-function addStyles(): void {
-  if (document.querySelector('link[data-exercise-styles]')) return;
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = openStyles;
-  link.dataset['exerciseStyles'] = '';
-  document.head.append(link);
-}
-
 /** Renders an opened block, once. */
 export function openExercise(block: HTMLDetailsElement): void {
   const live = block.querySelector<HTMLElement>('[data-exercise-live]');
@@ -75,7 +66,8 @@ export function openExercise(block: HTMLDetailsElement): void {
   const exercise = exerciseById(name, block.dataset['epoch'] ? Number(block.dataset['epoch']) : undefined);
   if (!live || !exercise || live.hasAttribute('data-started')) return;
   live.setAttribute('data-started', '');
-  addStyles();
+  // The open blocks' stylesheet (the CSP allows this origin's stylesheets).
+  void addStylesheet(openStyles);
   live.textContent = '';
   const title = exerciseTitle(exercise);
   const { fixedNames, fixedQuery, lockNumbers } = embedOptions();
