@@ -293,6 +293,23 @@ async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => document.documentElement.hasAttribute('data-precision') && !document.querySelector('[data-pending]'));
 }
 
+/**
+ * Opens 1.4 with `query`, holding the notes' arithmetic back until the returned function is called;
+ * resolves once the page script has run.
+ */
+async function openWithNotesHeld(page: Page, query: string): Promise<() => void> {
+  let release = (): void => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/_astro\/mistake-notes-live\.[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  // The notes' script, added while the page loads, holds its load event back: wait only for the parse.
+  await page.goto(`${BACKPROP}${query}`, { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-precision'));
+  return release;
+}
+
 async function typeInto(page: Page, name: string, value: string): Promise<void> {
   await page.locator(`input[name="${name}"]`).first().fill(value);
 }
@@ -358,15 +375,7 @@ test(`${BACKPROP}: choosing more digits before any edit shows them in the notes 
 });
 
 test(`${BACKPROP}: opened with values, no note claims a stale number while its arithmetic is on its way, nor after`, async ({ page }) => {
-  let release = (): void => undefined;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/_astro\/mistake-notes-live\.[^/]*\.js$/, async (route) => {
-    await held;
-    await route.continue();
-  });
-  // The notes' script, added while the page loads, holds its load event back: wait only for the parse.
-  await page.goto(`${BACKPROP}?t2=0.2`, { waitUntil: 'domcontentloaded' });
-  await page.waitForFunction(() => document.documentElement.hasAttribute('data-precision'));
+  const release = await openWithNotesHeld(page, '?t2=0.2');
   // Until it arrives: an ellipsis in place of every note number the values changed, and no data-q on it.
   expect(await page.locator('.mistake-note [data-q*="--"]').count()).toBe(0);
   const pending = page.locator('.mistake-note [data-pending]');
@@ -379,14 +388,7 @@ test(`${BACKPROP}: opened with values, no note claims a stale number while its a
 });
 
 test(`${BACKPROP}: opened with values that keep t1 = t2, the t1/t2 note says the two are equal only once its arithmetic has shown it`, async ({ page }) => {
-  let release = (): void => undefined;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/_astro\/mistake-notes-live\.[^/]*\.js$/, async (route) => {
-    await held;
-    await route.continue();
-  });
-  await page.goto(`${BACKPROP}?w1=0.2`, { waitUntil: 'domcontentloaded' });
-  await page.waitForFunction(() => document.documentElement.hasAttribute('data-precision'));
+  const release = await openWithNotesHeld(page, '?w1=0.2');
   const t1t2 = page.locator('.mistake-note[data-mistake~="t1-for-t2"]');
   const count = t1t2.locator('.mistake-note-row').first().locator('dd').last();
   // Waiting: the count reads "…" beside its key, and no sentence claims the two are equal.
