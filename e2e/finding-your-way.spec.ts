@@ -65,6 +65,20 @@ test.describe('a phone, 390 px with touch', () => {
     await expect(toggle).toContainText('Step 7 of 8');
   });
 
+  test('after a jump past several steps, the jumper names the last step above, not the one left', async ({ page }) => {
+    await page.goto(BACKPROP);
+    const toggle = page.locator('nav[aria-label="Steps of this section"] summary');
+    await readStep(page, 5);
+    await expect(toggle).toContainText('Step 5 of 8');
+    // The End key, or a fast fling: Steps 6 to 8 never cross the reading band on the way down.
+    await page.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }));
+    await expect(toggle).toContainText('Step 8 of 8');
+    await readStep(page, 3);
+    await expect(toggle).toContainText('Step 3 of 8');
+    await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+    await expect(toggle).toContainText('Steps 1–8');
+  });
+
   for (const path of [BACKPROP, ALL]) {
     test(`at the very end of ${path}, the jumper hides none of the last lines`, async ({ page }) => {
       await page.goto(path);

@@ -21,10 +21,9 @@ function mark(step: HTMLElement | undefined): void {
 const band = new IntersectionObserver(
   (entries) => {
     for (const entry of entries) entry.isIntersecting ? crossing.add(entry.target) : crossing.delete(entry.target);
-    const reading = steps.find((s) => crossing.has(s));
-    // Between two steps the last one stays marked; above the first, none is.
-    if (reading) mark(reading);
-    else if (steps[0] && steps[0].getBoundingClientRect().top > innerHeight / 3) mark(undefined);
+    // Between two steps, or below them all, the last step begun above the band is marked (a jump can
+    // carry steps past the band unseen); above the first, none is.
+    mark(steps.find((s) => crossing.has(s)) ?? steps.findLast((s) => s.getBoundingClientRect().top < innerHeight / 3));
   },
   { rootMargin: '-33% 0px -62% 0px' },
 );
