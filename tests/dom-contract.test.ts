@@ -158,6 +158,30 @@ describe('rendering', () => {
     expect(fixed.textContent).toBe(formatQuantity({ name: 'a_o1' }, a, 9));
   });
 
+  test('a number its renderer alone writes is rewritten only when its value or precision changed, without reading the page', () => {
+    const n = el({ 'data-q': 'a_o1' });
+    const reads = { count: 0 };
+    const getAttribute = n.getAttribute.bind(n);
+    n.getAttribute = (name: string) => (reads.count++, getAttribute(name));
+    const [sole] = bindNumbers([n], readRef, true);
+    const params = { ...ARTICLE_PARAMS, w1: 0.3 };
+    renderQuantities([sole!], params, 4);
+    expect(n.textContent).toBe(formatQuantity({ name: 'a_o1' }, createResolver(params)({ name: 'a_o1' }), 4));
+    reads.count = 0;
+    // w8 plays no part in a_o1: unchanged, not even read.
+    renderQuantities([sole!], { ...params, w8: 0.9 }, 4);
+    expect(reads.count).toBe(0);
+    renderQuantities([sole!], params, 6);
+    expect(n.textContent).toBe(formatQuantity({ name: 'a_o1' }, createResolver(params)({ name: 'a_o1' }), 6));
+    renderQuantities([sole!], { ...params, w5: 0.1 }, 6);
+    expect(n.getAttribute('data-value')).toBe(String(createResolver({ ...params, w5: 0.1 })({ name: 'a_o1' })));
+    // A number not bound as sole is read each time, so whatever else wrote it is put right.
+    const [shared] = bindNumbers([n], readRef);
+    n.textContent = 'stale';
+    renderQuantities([shared!], { ...params, w5: 0.1 }, 6);
+    expect(n.textContent).toBe(formatQuantity({ name: 'a_o1' }, createResolver({ ...params, w5: 0.1 })({ name: 'a_o1' }), 6));
+  });
+
   test("a note's number set aside shows … under data-pending, and comes back under its name", () => {
     const note = agreeName('dE_dw3', 'slope-a-h1');
     const n = el({ 'data-q': note, 'data-value': '17' });

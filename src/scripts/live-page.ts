@@ -54,7 +54,8 @@ function whenParsed(start: () => void): void {
 function renderNumbers(): void {
   const pageDigits = $digits.get();
   // Lets the stylesheet make room for longer numbers (the network diagram's labels).
-  document.documentElement.dataset['precision'] = String(pageDigits);
+  const precision = String(pageDigits);
+  if (document.documentElement.dataset['precision'] !== precision) document.documentElement.dataset['precision'] = precision;
   renderQuantities([...staticNumbers, ...waitingIslandNumbers()], $params.get(), pageDigits);
 }
 
@@ -95,7 +96,8 @@ function carryQueryOnLinks(): void {
 whenParsed(() => {
   for (const bar of document.querySelectorAll<HTMLElement>('[data-toolbar]')) startToolbar(bar);
   for (const input of document.querySelectorAll<HTMLInputElement>('input[data-param]')) startField(input);
-  staticNumbers = boundNumbersIn([...document.querySelectorAll(BOUND_SELECTOR)].filter((el) => !inExercise(el)));
+  // Nothing else writes these: each is rewritten only when its value or precision changed.
+  staticNumbers = bindNumbers([...document.querySelectorAll(BOUND_SELECTOR)].filter((el) => !inExercise(el)), readRef, true);
   islands = [...document.querySelectorAll('astro-island')];
   carryingLinks = [...document.querySelectorAll<HTMLAnchorElement>('a[data-carry], a[data-deep-link]')];
   printAddresses = [...document.querySelectorAll<HTMLAnchorElement>('a[data-print-address]')];

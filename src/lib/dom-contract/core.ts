@@ -109,14 +109,19 @@ export interface BoundNumber<R extends NumberRef = QuantityRef> {
   readonly fixedDigits: number | undefined;
   /** The operator before a term whose sign folds into it. */
   readonly operator: Element | undefined;
+  /**
+   * Only on a number its renderer alone writes (`bindNumbers`' `sole`; `null` until first written):
+   * the value and precision it last showed, so that an unchanged number costs no read of the page.
+   */
+  shows?: { readonly value: number; readonly digits: number } | null;
 }
 
-/** Binds the numbers among `elements` that `read` recognises. */
-export function bindNumbers<R extends NumberRef>(elements: Iterable<Element>, read: (el: Element) => R | undefined): BoundNumber<R>[] {
+/** Binds the numbers among `elements` that `read` recognises; `sole` when the caller is the only one ever to write them. */
+export function bindNumbers<R extends NumberRef>(elements: Iterable<Element>, read: (el: Element) => R | undefined, sole = false): BoundNumber<R>[] {
   const bound: BoundNumber<R>[] = [];
   for (const el of elements) {
     const ref = read(el);
-    if (ref) bound.push({ el, ref, fixedDigits: fixedDigitsOf(el), operator: operatorOf(el) });
+    if (ref) bound.push({ el, ref, fixedDigits: fixedDigitsOf(el), operator: operatorOf(el), ...(sole ? { shows: null } : {}) });
   }
   return bound;
 }
@@ -140,10 +145,16 @@ export function renderNumbers<R extends NumberRef>(
   textOf: (ref: R, value: number, digits: number) => string,
   pageDigits: number,
 ): void {
-  for (const { el, ref, fixedDigits, operator } of numbers) {
+  for (const number of numbers) {
+    const { el, ref, fixedDigits, operator } = number;
     const value = valueOf(ref);
     if (typeof value !== 'number') continue;
-    renderNumber(el, value, textOf(ref, value, digitsFor(fixedDigits, pageDigits)), operator);
+    const digits = digitsFor(fixedDigits, pageDigits);
+    if (number.shows !== undefined) {
+      if (number.shows && Object.is(number.shows.value, value) && number.shows.digits === digits) continue;
+      number.shows = { value, digits };
+    }
+    renderNumber(el, value, textOf(ref, value, digits), operator);
   }
 }
 
