@@ -1,14 +1,14 @@
 /**
  * Keeps the section toolbar (components/Toolbar.astro) live: the precision menu and Reset act on
  * the shared state; the status line says what differs from the article; one polite summary is
- * spoken after the reader pauses, not one per keystroke; and a notice names the address's values
- * that could not be used. Text only ever goes in through textContent.
+ * spoken after the reader pauses, not one per keystroke; and a notice (./query-notice.ts, loaded
+ * only when needed) names the address's values that could not be used. Text only ever goes in through textContent.
  */
 import { summariseChange, type Said } from '../lib/announce';
 import { ARTICLE_PARAMS, PARAM_NAMES, describeDigits, type ParamName, type Params } from '../lib/backprop';
 import { PARAM_LABELS } from '../lib/labels';
-import type { QueryProblem } from '../lib/params';
-import { $digits, $params, $queryProblems, $trained, dismissQueryProblems, isLocked, resetParams, setDigits, trainingState } from '../state/tutorial';
+import noticeUrl from './query-notice.ts?chunk-url';
+import { $digits, $params, $queryProblems, $trained, isLocked, resetParams, setDigits, trainingState } from '../state/tutorial';
 
 /** How long the reader must pause before the summary is spoken. */
 const ANNOUNCE_AFTER_MS = 700;
@@ -28,31 +28,6 @@ function statusText(): string {
 
 /** What the announcement compares. */
 const said = (): Said => ({ params: $params.get(), trained: $trained.get() });
-
-/** The notice for unusable address values, built from text (never markup), or null when there are none. */
-function noticeFor(problems: readonly QueryProblem[]): HTMLElement | null {
-  if (problems.length === 0) return null;
-  const notice = document.createElement('div');
-  notice.className = 'notice';
-  notice.setAttribute('role', 'status');
-  notice.dataset['notice'] = 'query';
-  const intro = document.createElement('p');
-  intro.textContent = "Some values in the address could not be used; the article's values stand in for them:";
-  const list = document.createElement('ul');
-  for (const p of problems) {
-    const item = document.createElement('li');
-    const code = document.createElement('code');
-    code.textContent = p.name;
-    item.append(code, `: ${p.message}`);
-    list.append(item);
-  }
-  const dismiss = document.createElement('button');
-  dismiss.type = 'button';
-  dismiss.textContent = 'Dismiss';
-  dismiss.addEventListener('click', dismissQueryProblems);
-  notice.append(intro, list, dismiss);
-  return notice;
-}
 
 /** Wires one toolbar to the shared state. */
 export function startToolbar(bar: HTMLElement): void {
@@ -92,7 +67,10 @@ export function startToolbar(bar: HTMLElement): void {
   });
   $queryProblems.subscribe((problems) => {
     bar.querySelector('[data-notice="query"]')?.remove();
-    const notice = noticeFor(problems);
-    if (notice) bar.append(notice);
+    if (problems.length === 0) return;
+    void import(/* @vite-ignore */ noticeUrl).then(({ queryNotice }: typeof import('./query-notice')) => {
+      // Unless they were dismissed or replaced meanwhile.
+      if ($queryProblems.get() === problems) bar.append(queryNotice(problems));
+    });
   });
 }
