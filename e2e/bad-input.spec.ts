@@ -18,7 +18,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ARTICLE_PARAMS, PARAM_NAMES, WEIGHT_NAMES, type ParamName } from '../src/lib/backprop';
 import { PARAM_FIELDS, dataValues, hydrate, unfiniteValues, unshowableOnScreen, valueInForce, watchPage } from './support/a11y-page';
-import { mismatchesInPage, serveMathModule } from './support/quantities';
+import { mismatchesInPage, serveMathModule, settledSearch } from './support/quantities';
 import { BAD_VALUES, cellFailures, readCell } from './support/bad-input';
 import { SECTION_SLUGS, builtHtml, pagePaths, sectionPath, sectionPaths } from './support/site';
 
@@ -211,7 +211,7 @@ for (const path of PAGES_WITH_FIELDS.filter((p) => /\sname="w1"/.test(builtHtml(
       const when = `weights ${Object.values(values).join(' ')}`;
       expect(await typeAll(page, values)).toBe(WEIGHT_NAMES.length);
       await expectSane(page, when);
-      expect(await page.evaluate(() => location.search), when).toContain(`w1=${values['w1']}`);
+      expect(await settledSearch(page), when).toContain(`w1=${values['w1']}`);
       for (const name of ['a_h1', 'a_h2']) {
         const shown = await valueInForce(page, name);
         if (shown.length > 0) expect(shown, `${when}: ${name}`).toEqual([hidden]);
@@ -235,7 +235,7 @@ test('learning rates 0, negative and 1e6, saturated weights, and stepping to the
   for (const lr of ['0', '-0.5', '1000000']) {
     expect(await typeAll(page, { lr })).toBe(1);
     await expectSane(page, `lr ${lr}`);
-    expect(await page.evaluate(() => location.search)).toContain(`lr=${lr}`);
+    expect(await settledSearch(page)).toContain(`lr=${lr}`);
   }
   // The same extremes arriving by URL, with saturated weights, then walked through the epochs.
   const query = new URLSearchParams({ ...weights('1000000', '-1000000'), lr: '1000000' });

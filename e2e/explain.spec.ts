@@ -256,7 +256,9 @@ test('dragging w5 on a fresh 1.4 moves w5 and E_total several times during one d
   expect(during.map((s) => s.search), 'the address waits for the release').toEqual(during.map(() => ''));
   const after = await w5State(page);
   expect(Number(after.w5)).toBeGreaterThan(ARTICLE_PARAMS.w5);
-  expect(after.search).toBe(`?w5=${after.w5}`);
+  // The links that carry the configuration follow the release at once; the address bar after the frame that shows it.
+  expect(await page.locator('a[data-deep-link="step-5"]').getAttribute('href')).toBe(`?w5=${after.w5}#step-5`);
+  await expect.poll(() => page.evaluate(() => location.search)).toBe(`?w5=${after.w5}`);
   // A drag is not a tap: no explanation opened.
   await expect(page.locator(PANEL)).toHaveCount(0);
   expect(await mismatchesInPage(page, { ...ARTICLE_PARAMS, w5: Number(after.w5) })).toEqual([]);

@@ -12,6 +12,7 @@ import {
   mismatchesInPage,
   readShown,
   serveMathModule,
+  settledSearch,
   waitForHydration,
   withParams,
 } from './support/quantities';
@@ -168,7 +169,7 @@ test.describe('state: reset, address, links', () => {
     await expect(plain(page, 'E_total').first()).toHaveText('0.01418');
     await expect(page.locator('input[name="w1"]').first()).toHaveValue('0.15');
     await expect(page.locator('input[name="t1"]').first()).toHaveValue('0.5');
-    expect(new URL(page.url()).search).toBe('');
+    expect(await settledSearch(page)).toBe('');
   });
 
   for (const path of sectionPaths()) {

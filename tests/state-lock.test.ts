@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import fc from 'fast-check';
 import { ARTICLE_PARAMS, PARAM_NAMES, type ParamName } from '../src/lib/backprop';
 import { lockFromQuery } from '../src/lib/params';
+import { fakeBrowser } from './support/fake-browser';
 
 type State = typeof import('../src/state/tutorial');
 
@@ -117,14 +118,12 @@ describe('the lock, whatever the page does', () => {
 describe('lock= in the address', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
+    vi.useRealTimers();
   });
 
   /** The state module as a page at `search` loads it, inside an embed or not. */
   async function stateAt(search: string, embed: boolean): Promise<State> {
-    vi.stubGlobal('window', {});
-    vi.stubGlobal('location', { search, pathname: '/embed/1-4-backpropagation/', hash: '' });
-    vi.stubGlobal('history', { state: null, replaceState: () => undefined });
-    vi.stubGlobal('document', { documentElement: { hasAttribute: (name: string) => embed && name === 'data-embed' } });
+    fakeBrowser({ search, pathname: '/embed/1-4-backpropagation/', embed });
     return freshState();
   }
 

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import fc from 'fast-check';
 import { ARTICLE_PARAMS, PARAM_NAMES, WEIGHT_NAMES, advance, atEpoch, type Params } from '../src/lib/backprop';
 import { MAX_TRAINED, TRAINED, editState, paramsOfState, queryString, stateFromQuery, stateQuery } from '../src/lib/params';
+import { fakeBrowser } from './support/fake-browser';
 
 type State = typeof import('../src/state/tutorial');
 
@@ -170,13 +171,13 @@ describe('training and the lock', () => {
   });
 
   describe('in an embed whose address trains and locks', () => {
-    afterEach(() => vi.unstubAllGlobals());
+    afterEach(() => {
+      vi.unstubAllGlobals();
+      vi.useRealTimers();
+    });
 
     test('the lock holds the trained value the address gives', async () => {
-      vi.stubGlobal('window', {});
-      vi.stubGlobal('location', { search: `?${TRAINED}=3&lock=w1`, pathname: '/embed/1-2-the-network/', hash: '' });
-      vi.stubGlobal('history', { state: null, replaceState: () => undefined });
-      vi.stubGlobal('document', { documentElement: { hasAttribute: (name: string) => name === 'data-embed' } });
+      fakeBrowser({ search: `?${TRAINED}=3&lock=w1`, pathname: '/embed/1-2-the-network/', embed: true });
       const s = await freshState();
       const w1 = advance(ARTICLE_PARAMS, 3).w1;
       expect(s.$params.get().w1).toBe(w1);

@@ -4,6 +4,7 @@
  * field's state in one round trip, and what counts as handling a bad value well.
  */
 import type { Page } from '@playwright/test';
+import { settledSearch } from './quantities';
 
 /** The values every field and the URL must refuse (the issue's list). */
 export const BAD_VALUES: readonly (readonly [label: string, text: string])[] = [
@@ -34,11 +35,11 @@ export interface CellState {
 }
 
 /**
- * Reads the state right after a value was typed, in one round trip. Waits (up to a second) for the
+ * Reads the state right after a value was typed, and the address once it has settled. Waits (up to a second) for the
  * field to be marked invalid, since the island re-renders after the input event.
  */
 export async function readCell(page: Page, selector: string): Promise<CellState> {
-  return page.evaluate(async (sel) => {
+  const cell = await page.evaluate(async (sel) => {
     const input = document.querySelector<HTMLInputElement>(sel);
     if (!input) throw new Error(`no field ${sel}`);
     for (let waited = 0; input.getAttribute('aria-invalid') !== 'true' && waited < 1000; waited += 20) {
@@ -54,12 +55,13 @@ export async function readCell(page: Page, selector: string): Promise<CellState>
       messageVisible: !!message && !!rect && rect.width > 0 && rect.height > 0 && message.checkVisibility({ visibilityProperty: true }),
       // Beside the field: in the same small container as the input, not somewhere else on the page.
       messageBeside: !!message && !!input.parentElement?.contains(message),
-      search: location.search,
       values: [...document.querySelectorAll('[data-q]')].map((el) => el.getAttribute('data-value')).join('|'),
       // The only new text on screen is the message (every data-value is compared); the whole page is read per field.
       unshowable: text.match(/\b(NaN|Infinity|undefined)\b/g) ?? [],
     };
   }, selector);
+  // A bad value put in force would reach the address after the frame that shows it.
+  return { ...cell, search: await settledSearch(page) };
 }
 
 /** What went wrong with one bad value typed into a field (`at` names it), compared with the page before. */

@@ -223,3 +223,11 @@ export async function waitForHydration(page: Page): Promise<void> {
 
 /** Text the page must never show. */
 export const UNSHOWABLE_WORDS = /\b(NaN|Infinity|undefined)\b/;
+
+/**
+ * The address's query once the state module has brought it in step: it rewrites the address after the
+ * frame that shows a change (links carrying the configuration follow at once), so a test waits that frame.
+ */
+export function settledSearch(page: Page): Promise<string> {
+  return page.evaluate(() => new Promise<string>((done) => requestAnimationFrame(() => setTimeout(() => done(location.search)))));
+}

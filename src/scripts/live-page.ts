@@ -6,7 +6,7 @@
  */
 import { ARTICLE_DIGITS, ARTICLE_PARAMS, PARAM_NAMES } from '../lib/backprop';
 import { BOUND_SELECTOR, NUMBER_SELECTOR, bindNumbers, inExercise, readRef, renderQuantities, type BoundNumber } from '../lib/dom-contract/core';
-import { $digits, $params, currentQuery, watchAddress, watchState } from '../state/tutorial';
+import { $digits, $params, addressSearch, currentQuery, watchAddress, watchState } from '../state/tutorial';
 import { STALE_ATTRIBUTE, STALE_EVENT } from './stale';
 import { WAITING_ATTRIBUTE } from './waiting';
 import { startField } from './fields';
@@ -81,10 +81,12 @@ function wakeIslandsIfChanged(): void {
  */
 function carryQueryOnLinks(): void {
   const query = currentQuery();
+  const search = addressSearch();
   for (const a of carryingLinks) {
     const url = new URL(a.getAttribute('href') ?? '', location.href);
     url.search = query;
-    a.href = url.pathname === location.pathname ? `${location.search}${url.hash}` || '#' : `${url.pathname}${url.search}${url.hash}`;
+    const href = url.pathname === location.pathname ? `${search}${url.hash}` || '#' : `${url.pathname}${url.search}${url.hash}`;
+    if (a.getAttribute('href') !== href) a.setAttribute('href', href);
   }
   const address = `${location.origin}${location.pathname}${query}`;
   for (const a of printAddresses) {

@@ -162,24 +162,48 @@ export function dismissQueryProblems(): void {
 // Gestures in progress (a drag): the parameters change on every move, the address once at the end.
 let held = 0;
 const addressWatchers = new Set<() => void>();
+let addressDue = false;
+/** The address follows a change within this long even when no frame is drawn, in ms. */
+const ADDRESS_AT_MOST_MS = 200;
+
+/**
+ * The query the address has, or is about to have: the state's, with every other entry of the address
+ * (an embed's `steps`, `lock`, `hide`, an exercise's `seed`) kept. Unusable query values were never
+ * taken, so they are left out.
+ */
+export function addressSearch(): string {
+  return queryString(stateQuery(state, $digits.get(), new URLSearchParams(location.search)));
+}
+
+/** Rewrites the address in place, if it is due and differs. */
+function flushAddress(): void {
+  if (!addressDue) return;
+  addressDue = false;
+  const next = `${location.pathname}${addressSearch()}${location.hash}`;
+  if (next !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', next);
+}
 
 /**
  * Keeps the address in step, so copying it shares exactly what the reader sees (not during a gesture),
- * then tells those who follow it (`watchAddress`).
+ * and tells those who follow it (`watchAddress`) at once. The address bar itself is rewritten after the
+ * frame that shows the change: on a long page that rewrite costs one to two milliseconds, which a reader
+ * would otherwise wait for before seeing any number move. A hidden page draws no frames, so a timer
+ * does it there.
  */
 function writeAddress(): void {
   if (!inBrowser || held > 0) return;
-  // Unusable query values were never taken, so this also drops them from the address.
-  const query = stateQuery(state, $digits.get(), new URLSearchParams(location.search));
-  const next = `${location.pathname}${queryString(query)}${location.hash}`;
-  if (next !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', next);
+  if (!addressDue) {
+    addressDue = true;
+    requestAnimationFrame(() => setTimeout(flushAddress));
+    setTimeout(flushAddress, ADDRESS_AT_MOST_MS);
+  }
   for (const watcher of addressWatchers) watcher();
 }
 
 /**
- * Calls `listener` now and each time the address is brought in step with the state: after every
+ * Calls `listener` now and each time the address is to follow the state: in the task of every
  * change, but during a gesture only once, when it ends (links that carry the configuration follow
- * the address, not each move of a drag).
+ * the address, not each move of a drag). Read the address it stands for with `addressSearch`.
  */
 export function watchAddress(listener: () => void): void {
   addressWatchers.add(listener);
@@ -202,4 +226,8 @@ export function holdAddress(): () => void {
   };
 }
 
-if (inBrowser) watchState(writeAddress);
+if (inBrowser) {
+  watchState(writeAddress);
+  // At load, at once: values the address held that could not be used leave it before anything reads it.
+  flushAddress();
+}
