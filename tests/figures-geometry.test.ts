@@ -177,6 +177,51 @@ describe('the contour map', () => {
     expect(m.contours.length).toBeGreaterThan(5);
   });
 
+  test('the range holds every point of the path inside a margin, whatever the weights and the rate', () => {
+    fc.assert(
+      fc.property(params, fc.constantFrom(...WEIGHT_PAIRS), (p, pair) => {
+        const path = pairDescent(p, pair);
+        const { x, y } = mapRange(path);
+        const margin = 0.05 * (x[1] - x[0]);
+        expect(y[1] - y[0]).toBeCloseTo(x[1] - x[0], 9);
+        for (let k = 0; k < path.a.length; k++) {
+          const [a, b] = [path.a[k] as number, path.b[k] as number];
+          // A path that runs away is clipped; one that stays within ±50 of its middle is shown whole.
+          if (!(Number.isFinite(a) && Number.isFinite(b)) || x[1] - x[0] >= 100) continue;
+          expect(a).toBeGreaterThan(x[0] + margin);
+          expect(a).toBeLessThan(x[1] - margin);
+          expect(b).toBeGreaterThan(y[0] + margin);
+          expect(b).toBeLessThan(y[1] - margin);
+        }
+      }),
+    );
+  });
+
+  test('a nudge of the rate keeps the range, and the map then reuses its contours unchanged', () => {
+    for (const lr of [0.1, 0.5, 2]) {
+      const before = contourMap({ ...ARTICLE_PARAMS, lr }, ['w6', 'w8']);
+      const p = { ...ARTICLE_PARAMS, lr: lr + 0.001 };
+      const after = contourMap(p, ['w6', 'w8'], {}, before);
+      expect(after.x).toEqual(before.x);
+      expect(after.contours).toBe(before.contours);
+      expect(after.points).not.toBe(before.points);
+      expect(after).toEqual(contourMap(p, ['w6', 'w8']));
+    }
+  });
+
+  test('a map lends nothing when a held weight, the pair or the range changed', () => {
+    const before = contourMap(ARTICLE_PARAMS, ['w6', 'w8']);
+    for (const [p, pair] of [
+      [{ ...ARTICLE_PARAMS, w1: ARTICLE_PARAMS.w1 + 0.2 }, ['w6', 'w8']],
+      [ARTICLE_PARAMS, ['w8', 'w6']],
+      [{ ...ARTICLE_PARAMS, lr: 40 }, ['w6', 'w8']],
+    ] as const) {
+      const after = contourMap(p, pair, {}, before);
+      expect(after.contours).not.toBe(before.contours);
+      expect(after).toEqual(contourMap(p, pair));
+    }
+  });
+
   test('a rate too large makes the path’s error rise: firstRise is found', () => {
     const m = contourMap({ ...ARTICLE_PARAMS, lr: 200 }, ['w6', 'w8']);
     expect(m.firstRise).toBeGreaterThan(1);

@@ -53,7 +53,9 @@ export default function ContourFigure({ pair: initialPair }: Props) {
   const params = useParams(root);
   const digits = useDigits(root);
   const [pair, setPair] = useState<WeightPair>(initialPair);
-  const m = useMemo(() => contourMap(params, pair), [params, pair]);
+  // The last map lends its contours when only the rate changed and the range held.
+  const last = useRef<ContourMap>();
+  const m = useMemo(() => (last.current = contourMap(params, pair, {}, last.current)), [params, pair]);
   const [a, b] = pair;
   const pick = (k: 0 | 1, value: WeightName) => {
     const other = pair[1 - k] as WeightName;

@@ -107,9 +107,16 @@ export function isoline(values: ArrayLike<number>, nx: number, ny: number, level
   return out;
 }
 
+/** Steps of the map's half-width per tenfold: a half-width is rounded up to the next, at most 12 % wider. */
+const HALF_STEPS_PER_DECADE = 20;
+/** The map's centre lies on a lattice of this fraction of its half-width. */
+const CENTRE_STEP = 1 / 8;
+
 /**
  * The square range the map shows for a path: around the middle of its finite points, wide enough
  * for all of them with a margin, at least ±0.75 and at most ±50 (a path that runs further is clipped).
+ * The half-width is rounded up to one of 20 steps per tenfold and the centre to an eighth of it, so a
+ * small change of the path (a nudge of the rate) keeps the same range, and with it the same grid.
  */
 export function mapRange(path: PairPath): { x: Range; y: Range } {
   let [xlo, xhi, ylo, yhi] = [Infinity, -Infinity, Infinity, -Infinity];
@@ -121,9 +128,16 @@ export function mapRange(path: PairPath): { x: Range; y: Range } {
   }
   if (!(xlo <= xhi)) return { x: [-MIN_HALF, MIN_HALF], y: [-MIN_HALF, MIN_HALF] };
   const wanted = 0.6 * Math.max(xhi - xlo, yhi - ylo);
-  const half = Math.min(MAX_HALF, Math.max(MIN_HALF, wanted));
   // A path that runs away is shown from where it starts.
-  const [cx, cy] = wanted > MAX_HALF ? [path.a[0] as number, path.b[0] as number] : [(xlo + xhi) / 2, (ylo + yhi) / 2];
+  if (wanted > MAX_HALF) {
+    const [cx, cy] = [path.a[0] as number, path.b[0] as number];
+    return { x: [cx - MAX_HALF, cx + MAX_HALF], y: [cy - MAX_HALF, cy + MAX_HALF] };
+  }
+  const stepped = 10 ** (Math.ceil(Math.log10(wanted) * HALF_STEPS_PER_DECADE - 1e-9) / HALF_STEPS_PER_DECADE);
+  const half = Math.min(MAX_HALF, Math.max(MIN_HALF, stepped));
+  // The middle moves by at most half a lattice step (1/16 of the half-width), which the margin covers.
+  const lattice = half * CENTRE_STEP;
+  const [cx, cy] = [Math.round((xlo + xhi) / 2 / lattice) * lattice, Math.round((ylo + yhi) / 2 / lattice) * lattice];
   return { x: [cx - half, cx + half], y: [cy - half, cy + half] };
 }
 
@@ -133,13 +147,21 @@ export interface Contour {
   readonly d: string;
 }
 
-/** Everything the contour map draws for one pair of weights. */
-export interface ContourMap extends Frame {
+/** What the map draws under the path: the frame, the axes and the contour lines of one range. */
+export interface ContourField extends Frame {
   readonly pair: WeightPair;
   readonly x: Range;
   readonly y: Range;
   readonly gridSize: number;
   readonly contours: readonly Contour[];
+  readonly xTicks: readonly Tick[];
+  readonly yTicks: readonly Tick[];
+  /** Everything the field depends on: two fields with the same key are the same. */
+  readonly key: string;
+}
+
+/** Everything the contour map draws for one pair of weights. */
+export interface ContourMap extends ContourField {
   /** The two-weight descent, epoch by epoch. */
   readonly path: PairPath;
   readonly line: string;
@@ -152,18 +174,30 @@ export interface ContourMap extends Frame {
   readonly firstRise: number | undefined;
   /** Whether E_total at the last epoch is below the first. */
   readonly falls: boolean;
-  readonly xTicks: readonly Tick[];
-  readonly yTicks: readonly Tick[];
 }
 
-/** The contour map for `pair` with the parameters `p` (learning rate `p.lr`), `epochs` epochs. */
-export function contourMap(
+/** The map's drawing size and detail. */
+export interface ContourOptions {
+  readonly width?: number;
+  readonly height?: number;
+  readonly gridSize?: number;
+  readonly levels?: number;
+  readonly epochs?: number;
+}
+
+/** The key of a field: the range, the drawing and every parameter but the rate, which the field does not use. */
+function fieldKey(p: Params, pair: WeightPair, range: { x: Range; y: Range }, width: number, height: number, gridSize: number, levels: number): string {
+  const { lr: _rate, ...held } = p;
+  return [pair, range.x, range.y, width, height, gridSize, levels, Object.values(held)].join(' ');
+}
+
+/** The contours of E_total over `range`, its frame and its axes. */
+export function contourField(
   p: Params,
   pair: WeightPair,
-  { width = 340, height = 325, gridSize = GRID_SIZE, levels = LEVEL_COUNT, epochs = ARTICLE_EPOCHS } = {},
-): ContourMap {
-  const path = pairDescent(p, pair, epochs);
-  const range = mapRange(path);
+  range: { x: Range; y: Range },
+  { width = 340, height = 325, gridSize = GRID_SIZE, levels = LEVEL_COUNT }: ContourOptions = {},
+): ContourField {
   const grid = errorGrid(p, pair, range.x, range.y, gridSize);
   const y = linearScale(range.y[0], range.y[1], height - BELOW_PLOT, 10);
   const yLabels = yTicks(range.y[0], range.y[1], y, frame(width, height), 5);
@@ -180,11 +214,6 @@ export function contourMap(
     }
     return { level, d };
   });
-  const px = Array.from(path.a, x);
-  const py = Array.from(path.b, y);
-  const last = path.a.length - 1;
-  const points: string[] = [];
-  for (let k = 0; k <= last; k++) points.push(`${path.a[k]},${path.b[k]}`);
   return {
     ...box,
     pair,
@@ -192,6 +221,33 @@ export function contourMap(
     y: range.y,
     gridSize,
     contours,
+    xTicks: xTicks(range.x[0], range.x[1], x, box, 5),
+    yTicks: yLabels,
+    key: fieldKey(p, pair, range, width, height, gridSize, levels),
+  };
+}
+
+/**
+ * The contour map for `pair` with the parameters `p` (learning rate `p.lr`), `epochs` epochs. A `previous`
+ * map whose field is the one needed lends it, so that a change of the rate alone recomputes only the path.
+ */
+export function contourMap(p: Params, pair: WeightPair, options: ContourOptions = {}, previous?: ContourField): ContourMap {
+  const { width = 340, height = 325, gridSize = GRID_SIZE, levels = LEVEL_COUNT, epochs = ARTICLE_EPOCHS } = options;
+  const path = pairDescent(p, pair, epochs);
+  const range = mapRange(path);
+  const field =
+    previous?.key === fieldKey(p, pair, range, width, height, gridSize, levels)
+      ? previous
+      : contourField(p, pair, range, { width, height, gridSize, levels });
+  const x = linearScale(range.x[0], range.x[1], field.left, field.right);
+  const y = linearScale(range.y[0], range.y[1], height - BELOW_PLOT, 10);
+  const px = Array.from(path.a, x);
+  const py = Array.from(path.b, y);
+  const last = path.a.length - 1;
+  const points: string[] = [];
+  for (let k = 0; k <= last; k++) points.push(`${path.a[k]},${path.b[k]}`);
+  return {
+    ...field,
     path,
     line: polyline(px, py),
     dots: dots(px, py),
@@ -200,7 +256,5 @@ export function contourMap(
     points: points.join(' '),
     firstRise: firstRise(path.loss),
     falls: (path.loss[last] as number) < (path.loss[0] as number),
-    xTicks: xTicks(range.x[0], range.x[1], x, box, 5),
-    yTicks: yLabels,
   };
 }
