@@ -22,7 +22,13 @@ const boundNumbersIn = (elements: Iterable<Element>): BoundNumber[] => bindNumbe
 let staticNumbers: readonly BoundNumber[] = [];
 /** The page's islands and the links that carry the configuration: part of the built page too (no island renders such a link). */
 let islands: readonly Element[] = [];
-let carryingLinks: readonly HTMLAnchorElement[] = [];
+/** A link that carries the configuration, with the path and fragment it was built with (only its query changes). */
+interface CarryingLink {
+  readonly a: HTMLAnchorElement;
+  readonly path: string;
+  readonly hash: string;
+}
+let carryingLinks: readonly CarryingLink[] = [];
 let printAddresses: readonly HTMLAnchorElement[] = [];
 
 /**
@@ -82,14 +88,13 @@ function wakeIslandsIfChanged(): void {
 function carryQueryOnLinks(): void {
   const query = currentQuery();
   const search = addressSearch();
-  for (const a of carryingLinks) {
-    const url = new URL(a.getAttribute('href') ?? '', location.href);
-    url.search = query;
-    const href = url.pathname === location.pathname ? `${search}${url.hash}` || '#' : `${url.pathname}${url.search}${url.hash}`;
+  for (const { a, path, hash } of carryingLinks) {
+    const href = path === location.pathname ? `${search}${hash}` || '#' : `${path}${query}${hash}`;
     if (a.getAttribute('href') !== href) a.setAttribute('href', href);
   }
   const address = `${location.origin}${location.pathname}${query}`;
   for (const a of printAddresses) {
+    if (a.getAttribute('href') === address) continue;
     a.href = address;
     a.textContent = address;
   }
@@ -101,7 +106,10 @@ whenParsed(() => {
   // Nothing else writes these: each is rewritten only when its value or precision changed.
   staticNumbers = bindNumbers([...document.querySelectorAll(BOUND_SELECTOR)].filter((el) => !inExercise(el)), readRef, true);
   islands = [...document.querySelectorAll('astro-island')];
-  carryingLinks = [...document.querySelectorAll<HTMLAnchorElement>('a[data-carry], a[data-deep-link]')];
+  carryingLinks = [...document.querySelectorAll<HTMLAnchorElement>('a[data-carry], a[data-deep-link]')].map((a) => {
+    const url = new URL(a.getAttribute('href') ?? '', location.href);
+    return { a, path: url.pathname, hash: url.hash };
+  });
   printAddresses = [...document.querySelectorAll<HTMLAnchorElement>('a[data-print-address]')];
   // Before the first render, which may say the values changed.
   startNotes();
