@@ -79,11 +79,12 @@ function Drawing({ c, runs, floor, lr }: { c: LossChartModel; runs: readonly Los
       <title id="loss-chart-title">Loss against epoch for each learning rate</title>
       <desc id="loss-chart-desc">{describeLossChart(runs, c.log, floor)}</desc>
       <Axes c={c} />
+      {/* Keyed by place: the reader's line is always last, and a new rate redraws it rather than replacing it. */}
       {c.lines.map((l, i) => (
-        <path key={l.lr} class={`chart-line s${i}${ownClass(l.lr, lr)}`} d={l.d} />
+        <path key={i} class={`chart-line s${i}${ownClass(l.lr, lr)}`} d={l.d} />
       ))}
       {c.lines.map(
-        (l, i) => l.rise && <circle key={l.lr} class={`chart-rise s${i}`} cx={l.rise.x} cy={l.rise.y} r="4.5" />,
+        (l, i) => l.rise && <circle key={i} class={`chart-rise s${i}`} cx={l.rise.x} cy={l.rise.y} r="4.5" />,
       )}
       {c.floor && (
         <g class="chart-floor">
@@ -94,7 +95,7 @@ function Drawing({ c, runs, floor, lr }: { c: LossChartModel; runs: readonly Los
         </g>
       )}
       {/* Where a line leaves for below the floor: an arrowhead pointing down, on the floor. */}
-      {c.lines.map((l, i) => l.below && <path key={l.lr} class={`chart-below s${i}`} d={`M${l.below.x - 5} ${l.below.y - 7}l5 7l5 -7`} />)}
+      {c.lines.map((l, i) => l.below && <path key={i} class={`chart-below s${i}`} d={`M${l.below.x - 5} ${l.below.y - 7}l5 7l5 -7`} />)}
     </svg>
   );
 }
@@ -114,7 +115,7 @@ function Key({ c, runs, floor, lr, digits }: { c: LossChartModel; runs: readonly
       </thead>
       <tbody>
         {c.lines.map((l, i) => (
-          <tr key={l.lr}>
+          <tr key={i}>
             <td>
               <svg viewBox="0 0 32 10" aria-hidden="true">
                 <path class={`chart-line s${i}${ownClass(l.lr, lr)}`} d="M1 5H31" />
