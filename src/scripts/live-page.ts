@@ -18,17 +18,12 @@ const boundNumbersIn = (elements: Iterable<Element>): BoundNumber[] => bindNumbe
 
 // Numbers outside islands are part of the built page and never come or go, so they are found once:
 // an edit then touches only them, not a search through a page of KaTeX markup. Found only once the
-// whole page is parsed (see `whenParsed`).
-let staticNumbers: readonly BoundNumber[] = [];
+// whole page is parsed (see `whenParsed`), in a task after the load's or at the first render that needs them.
+let staticNumbers: readonly BoundNumber[] | undefined;
 /** The page's islands and the links that carry the configuration: part of the built page too (no island renders such a link). */
 let islands: readonly Element[] = [];
-/** A link that carries the configuration, with the path and fragment it was built with (only its query changes). */
-interface CarryingLink {
-  readonly a: HTMLAnchorElement;
-  readonly path: string;
-  readonly hash: string;
-}
-let carryingLinks: readonly CarryingLink[] = [];
+/** The links that carry the configuration, each with the path and fragment it was built with (only its query changes). */
+let carryingLinks: readonly (readonly [a: HTMLAnchorElement, path: string, hash: string])[] = [];
 let printAddresses: readonly HTMLAnchorElement[] = [];
 
 /**
@@ -56,25 +51,31 @@ function whenParsed(start: () => void): void {
   else start();
 }
 
-/** Rewrites every number on the page that no hydrated island owns from the current parameters. */
-function renderNumbers(): void {
-  const pageDigits = $digits.get();
-  // Lets the stylesheet make room for longer numbers (the network diagram's labels).
-  const precision = String(pageDigits);
-  if (document.documentElement.dataset['precision'] !== precision) document.documentElement.dataset['precision'] = precision;
-  renderQuantities([...staticNumbers, ...waitingIslandNumbers()], $params.get(), pageDigits);
+/** Finds the numbers outside islands, once. */
+function bindStaticNumbers(): readonly BoundNumber[] {
+  // Nothing else writes these: each is rewritten only when its value or precision changed.
+  staticNumbers ??= bindNumbers([...document.querySelectorAll(BOUND_SELECTOR)].filter((el) => !inExercise(el)), readRef, true);
+  return staticNumbers;
 }
 
 /**
- * Once the state differs from the one the page was built with, islands waiting to hydrate
- * (`client:needed`) hydrate at once: what they draw, not only their numbers, must follow.
+ * Rewrites every number on the page that no hydrated island owns from the current parameters. Until the
+ * state first differs from the one the page was built for (the article's values, untrained), the page
+ * already shows it and nothing is computed; from then on the root says so, and islands waiting to
+ * hydrate (`client:needed`) hydrate at once: what they draw, not only their numbers, must follow.
  */
-function wakeIslandsIfChanged(): void {
+function renderNumbers(): void {
   const root = document.documentElement;
-  if (root.hasAttribute(STALE_ATTRIBUTE)) return;
+  const pageDigits = $digits.get();
   const params = $params.get();
-  const changed = $digits.get() !== ARTICLE_DIGITS || PARAM_NAMES.some((n) => params[n] !== ARTICLE_PARAMS[n]);
-  if (!changed) return;
+  // Lets the stylesheet make room for longer numbers (the network diagram's labels).
+  const precision = String(pageDigits);
+  if (root.dataset['precision'] !== precision) root.dataset['precision'] = precision;
+  const stale = root.hasAttribute(STALE_ATTRIBUTE);
+  // (Trained weights are never the article's: training moves them.)
+  if (!stale && pageDigits === ARTICLE_DIGITS && PARAM_NAMES.every((n) => params[n] === ARTICLE_PARAMS[n])) return;
+  renderQuantities([...bindStaticNumbers(), ...waitingIslandNumbers()], params, pageDigits);
+  if (stale) return;
   root.setAttribute(STALE_ATTRIBUTE, '');
   dispatchEvent(new Event(STALE_EVENT));
 }
@@ -88,13 +89,12 @@ function wakeIslandsIfChanged(): void {
 function carryQueryOnLinks(): void {
   const query = currentQuery();
   const search = addressSearch();
-  for (const { a, path, hash } of carryingLinks) {
+  for (const [a, path, hash] of carryingLinks) {
     const href = path === location.pathname ? `${search}${hash}` || '#' : `${path}${query}${hash}`;
     if (a.getAttribute('href') !== href) a.setAttribute('href', href);
   }
   const address = `${location.origin}${location.pathname}${query}`;
   for (const a of printAddresses) {
-    if (a.getAttribute('href') === address) continue;
     a.href = address;
     a.textContent = address;
   }
@@ -103,21 +103,15 @@ function carryQueryOnLinks(): void {
 whenParsed(() => {
   for (const bar of document.querySelectorAll<HTMLElement>('[data-toolbar]')) startToolbar(bar);
   for (const input of document.querySelectorAll<HTMLInputElement>('input[data-param]')) startField(input);
-  // Nothing else writes these: each is rewritten only when its value or precision changed.
-  staticNumbers = bindNumbers([...document.querySelectorAll(BOUND_SELECTOR)].filter((el) => !inExercise(el)), readRef, true);
   islands = [...document.querySelectorAll('astro-island')];
-  carryingLinks = [...document.querySelectorAll<HTMLAnchorElement>('a[data-carry], a[data-deep-link]')].map((a) => {
-    const url = new URL(a.getAttribute('href') ?? '', location.href);
-    return { a, path: url.pathname, hash: url.hash };
-  });
+  carryingLinks = [...document.querySelectorAll<HTMLAnchorElement>('a[data-carry], a[data-deep-link]')].map((a) => [a, a.pathname, a.hash] as const);
   printAddresses = [...document.querySelectorAll<HTMLAnchorElement>('a[data-print-address]')];
   // Before the first render, which may say the values changed.
   startNotes();
-  watchState(() => {
-    renderNumbers();
-    wakeIslandsIfChanged();
-  });
+  watchState(renderNumbers);
   watchAddress(carryQueryOnLinks);
+  // Found ahead of the first edit, but in a task of their own, not the load's.
+  setTimeout(bindStaticNumbers);
 });
 
 // Escape closes an open Share panel and gives the focus back to its button.
