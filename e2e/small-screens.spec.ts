@@ -275,6 +275,10 @@ test.describe('the learning rate beside what it drives (1.5)', () => {
     await fields.last().fill('0.7');
     for (const field of await fields.all()) await expect(field).toHaveValue('0.7');
     await expect(page.locator('#fig-contour .contour-path')).toHaveAttribute('data-rate', '0.7');
+    // The scale switch's label reads as one line of text: its E keeps its subscript below it.
+    const [e, sub] = await Promise.all(['.chart-scale i', '.chart-scale sub'].map((s) => page.locator(s).boundingBox()));
+    expect(sub!.y + sub!.height - (e!.y + e!.height), 'the subscript hangs below the E').toBeGreaterThan(0);
+    expect(sub!.x - (e!.x + e!.width), 'the subscript follows the E').toBeLessThan(2);
   });
 });
 

@@ -153,8 +153,11 @@ export default function LossChart() {
   return (
     <figure class="loss-chart" ref={root}>
       <label class="chart-scale">
-        <input type="checkbox" checked={c.log} onChange={(e) => setLog(e.currentTarget.checked)} /> Logarithmic <i>E</i><sub>total</sub>
-        axis
+        <input type="checkbox" checked={c.log} onChange={(e) => setLog(e.currentTarget.checked)} />
+        {/* One flex item: the label's symbol keeps its subscript on the line. */}
+        <span>
+          Logarithmic <i>E</i><sub>total</sub> axis
+        </span>
       </label>
       <div class="chart-frame" ref={frame}>
         <Drawing c={c} runs={runs} floor={floor} lr={params.lr} />
