@@ -239,8 +239,9 @@ export function contourMap(p: Params, pair: WeightPair, options: ContourOptions 
     previous?.key === fieldKey(p, pair, range, width, height, gridSize, levels)
       ? previous
       : contourField(p, pair, range, { width, height, gridSize, levels });
+  // The path in the field's frame.
   const x = linearScale(range.x[0], range.x[1], field.left, field.right);
-  const y = linearScale(range.y[0], range.y[1], height - BELOW_PLOT, 10);
+  const y = linearScale(range.y[0], range.y[1], field.bottom, field.top);
   const px = Array.from(path.a, x);
   const py = Array.from(path.b, y);
   const last = path.a.length - 1;
