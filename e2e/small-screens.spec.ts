@@ -183,6 +183,34 @@ for (const phone of PHONES) {
       }
       expect(found, found.join('\n')).toEqual([]);
     });
+
+    test('a displayed list of short formulas (“h₁ = …, h₂ = …”) breaks between them, never inside one', async ({ page, site }) => {
+      const found: string[] = [];
+      let lists = 0;
+      for (const path of site.sectionPaths()) {
+        await page.goto(path);
+        await renderAllSteps(page);
+        await page.evaluate(() => document.fonts.ready.then(() => undefined));
+        const formulas = await page.$$eval('.math-block .katex', (all) =>
+          all.map((k) => ({
+            list: !!k.closest('.math-list'),
+            text: (k.querySelector('.katex-mathml')?.textContent ?? '').trim(),
+            bases: [...k.querySelectorAll(':scope > .katex-html > .base')].map((b) => {
+              const { left, top, right, bottom } = b.getBoundingClientRect();
+              return { left, top, right, bottom };
+            }),
+          })),
+        );
+        // Two formulas side by side in one block, with a comma between: a list, set as one.
+        for (const { list, text, bases } of formulas) {
+          if (list && linesSpanned(bases) > 1) found.push(`${path}: “${text}” breaks across lines`);
+          if (!list && /^[^,]*=[^,]*,[^,]*=[^,]*$/.test(text)) found.push(`${path}: “${text}” is not set as a list`);
+        }
+        lists += formulas.filter((f) => f.list).length;
+      }
+      expect(found, found.join('\n')).toEqual([]);
+      expect(lists).toBeGreaterThan(1);
+    });
   });
 }
 

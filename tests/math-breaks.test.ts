@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import katex from 'katex';
 import { describe, expect, test } from 'vitest';
-import { BREAKABLE_BRACKET_EM, estimateEm, groupBrackets, widestUnbreakableEm } from '../src/lib/math-breaks';
+import { BREAKABLE_BRACKET_EM, estimateEm, groupBrackets, listPieces, widestUnbreakableEm } from '../src/lib/math-breaks';
+import { rehypeWrappingDisplayMath } from '../src/integrations/rehype-wrapping-display-math.mjs';
 import { QUANTITY_NAMES } from '../src/lib/backprop';
 import { liveEquation } from '../src/lib/quantities/registry';
 import { parseSlots } from '../src/lib/live-tex';
@@ -83,5 +84,39 @@ describe('estimateEm', () => {
     const tex = 'a = (1 - x) + (1 - y) + (1 - z)';
     expect(widestUnbreakableEm(tex)).toBeLessThan(estimateEm(tex));
     expect(widestUnbreakableEm(tex)).toBeGreaterThanOrEqual(estimateEm('(1 - x) +'));
+  });
+});
+
+describe('listPieces', () => {
+  test('a list splits at each outer \\qquad, the punctuation staying with the formula before it', () => {
+    expect(listPieces('h_1 = w_1 i_1, \\qquad h_2 = w_3 i_1')).toEqual(['h_1 = w_1 i_1,', 'h_2 = w_3 i_1']);
+    expect(listPieces('a, \\qquad b, \\qquad c')).toEqual(['a,', 'b,', 'c']);
+  });
+
+  test('a formula without a gap, or with one only inside braces, is one piece', () => {
+    expect(listPieces('a = b + c')).toEqual(['a = b + c']);
+    expect(listPieces('x = {a \\qquad b}')).toEqual(['x = {a \\qquad b}']);
+  });
+});
+
+describe('display math on the page (rehype-wrapping-display-math)', () => {
+  /** The element the plugin makes of one `$$…$$` block. */
+  function block(tex: string): { properties: { className: string[] }; children: { properties: { className: string[] }; children: { children: { value: string }[] }[] }[] } {
+    const tree = { type: 'root', children: [{ type: 'element', tagName: 'pre', properties: {}, children: [{ type: 'element', tagName: 'code', properties: { className: ['language-math', 'math-display'] }, children: [{ type: 'text', value: tex }] }] }] };
+    rehypeWrappingDisplayMath()(tree);
+    return tree.children[0] as never;
+  }
+
+  test('a list of short formulas becomes one unbreakable piece per formula', () => {
+    const list = block('a_{h1} = \\sigma(h_1), \\qquad a_{h2} = \\sigma(h_2)');
+    expect(list.properties.className).toEqual(['math-block', 'math-list']);
+    expect(list.children.map((piece) => piece.properties.className)).toEqual([['math-piece'], ['math-piece']]);
+    expect(list.children.map((piece) => piece.children[0]?.children[0]?.value)).toEqual(['\\displaystyle a_{h1} = \\sigma{(h_1)},', '\\displaystyle a_{h2} = \\sigma{(h_2)}']);
+  });
+
+  test('a list with a formula too long for a phone\u2019s line stays one formula that breaks', () => {
+    const long = 'E = w_1 i_1 + w_2 i_2 + w_3 i_1 + w_4 i_2 + w_5 a_{h1} + w_6 a_{h2} + w_7 a_{h1} + w_8 a_{h2}';
+    expect(block(`${long}, \\qquad x = 1`).properties.className).toEqual(['math-block']);
+    expect(block('a = b + c').properties.className).toEqual(['math-block']);
   });
 });

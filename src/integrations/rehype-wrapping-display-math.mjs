@@ -5,6 +5,7 @@
  *   KaTeX's display mode never breaks a line, inline math breaks after `=`, `+` and `−` like text;
  * - brackets become unbreakable groups (src/lib/math-breaks.ts), so no line breaks inside
  *   "(1 − a)", while a bracketed sum too wide for a phone's line still breaks between its terms;
+ * - a list of short formulas set apart by `\qquad` breaks only between them, each kept on one line;
  * - aligned rows (`\begin{aligned}`) cannot break: they keep display mode and, when their widest
  *   row is too wide for a phone, also get a copy as rows that break, which the stylesheet shows
  *   in a narrow column instead;
@@ -12,12 +13,14 @@
  * A block that may still be too wide scrolls sideways with a visible cue (site.css), and takes
  * focus with a name, so keyboard users can scroll it too.
  */
-import { estimateEm, groupBrackets, widestUnbreakableEm } from '../lib/math-breaks.ts';
+import { estimateEm, groupBrackets, listPieces, widestUnbreakableEm } from '../lib/math-breaks.ts';
 
 /** A part of a formula wider than this (em) may not fit a small phone's column: its block takes focus. */
 const MAY_OVERFLOW_EM = 15;
 /** Aligned rows wider than this (em) get a copy that breaks, for narrow columns. */
 const NARROW_COPY_EM = 20;
+/** A formula of a list no wider than this (em) fits a small phone's line, so it is kept on one. */
+const LIST_PIECE_EM = 12;
 
 /** @param {string} tag @param {Record<string, unknown>} properties @param {any[]} children */
 const element = (tag, properties, children) => ({ type: 'element', tagName: tag, properties, children });
@@ -73,6 +76,11 @@ function keepTogether(math, siblings, i) {
  */
 function displayBlock(tex) {
   const focus = widestUnbreakableEm(tex) > MAY_OVERFLOW_EM ? { tabIndex: 0, role: 'group', ariaLabel: 'Equation (scroll sideways if cut off)' } : {};
+  // A list of short formulas ("h_1 = …, \qquad h_2 = …") breaks between them, never inside one.
+  const pieces = listPieces(tex);
+  if (pieces.length > 1 && pieces.every((piece) => estimateEm(piece) <= LIST_PIECE_EM)) {
+    return element('div', { className: ['math-block', 'math-list'] }, pieces.map((piece) => element('span', { className: ['math-piece'] }, [inlineMath(`\\displaystyle ${groupBrackets(piece)}`)])));
+  }
   return element('div', { className: ['math-block'], ...focus }, [inlineMath(`\\displaystyle ${groupBrackets(tex)}`)]);
 }
 

@@ -224,3 +224,20 @@ export function widestUnbreakableEm(tex: string): number {
   }
   return widest;
 }
+
+/**
+ * The formulas of a list set apart by `\qquad` at the outer level ("h_1 = …, \qquad h_2 = …"), each
+ * with the punctuation before its gap; one piece when there is no such gap.
+ */
+export function listPieces(tex: string): string[] {
+  const items = parse(tex);
+  const pieces: string[] = [];
+  let from = 0;
+  for (const item of items) {
+    if (item.kind !== 'cmd' || item.text !== 'qquad') continue;
+    pieces.push(tex.slice(from, item.start).trim());
+    from = item.end;
+  }
+  pieces.push(tex.slice(from).trim());
+  return pieces.filter(Boolean);
+}
