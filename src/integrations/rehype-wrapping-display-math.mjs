@@ -75,12 +75,12 @@ function keepTogether(math, siblings, i) {
  * @param {string} tex
  */
 function displayBlock(tex) {
-  const focus = widestUnbreakableEm(tex) > MAY_OVERFLOW_EM ? { tabIndex: 0, role: 'group', ariaLabel: 'Equation (scroll sideways if cut off)' } : {};
   // A list of short formulas ("h_1 = …, \qquad h_2 = …") breaks between them, never inside one.
   const pieces = listPieces(tex);
   if (pieces.length > 1 && pieces.every((piece) => estimateEm(piece) <= LIST_PIECE_EM)) {
     return element('div', { className: ['math-block', 'math-list'] }, pieces.map((piece) => element('span', { className: ['math-piece'] }, [inlineMath(`\\displaystyle ${groupBrackets(piece)}`)])));
   }
+  const focus = widestUnbreakableEm(tex) > MAY_OVERFLOW_EM ? { tabIndex: 0, role: 'group', ariaLabel: 'Equation (scroll sideways if cut off)' } : {};
   return element('div', { className: ['math-block'], ...focus }, [inlineMath(`\\displaystyle ${groupBrackets(tex)}`)]);
 }
 
