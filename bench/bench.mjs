@@ -175,12 +175,13 @@ async function startChromium() {
 const CATEGORIES = /** @type {const} */ (['performance', 'accessibility', 'best-practices', 'seo']);
 
 /**
- * Lighthouse's four scores (0–100) for one URL, the median of `lighthouseRuns` runs each.
+ * Lighthouse's four scores (0–100) and its Total Blocking Time (ms) for one URL, the median of
+ * `lighthouseRuns` runs each.
  * @param {string} url @param {number} port
  */
 async function lighthouseScores(url, port) {
   /** @type {Record<string, number[]>} */
-  const runs = Object.fromEntries(CATEGORIES.map((c) => [c, []]));
+  const runs = Object.fromEntries([...CATEGORIES, 'tbt'].map((c) => [c, []]));
   for (let i = 0; i < lighthouseRuns; i++) {
     const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
@@ -188,8 +189,9 @@ async function lighthouseScores(url, port) {
       const score = result.lhr.categories[category]?.score;
       runs[category]?.push(typeof score === 'number' ? Math.round(score * 100) : NaN);
     }
+    runs['tbt']?.push(result.lhr.audits['total-blocking-time']?.numericValue ?? NaN);
   }
-  return Object.fromEntries(CATEGORIES.map((c) => [c, median(runs[c] ?? [])]));
+  return Object.fromEntries([...CATEGORIES, 'tbt'].map((c) => [c, median(runs[c] ?? [])]));
 }
 
 /**
@@ -646,10 +648,10 @@ async function main() {
           `Dragging w5 on \`${path}\` with the CPU ${CPU_SLOWDOWN}× slower (a mid-range phone; ${drag.frame.length} pointer moves): ${dragTimes(drag)}.`,
       ),
       '',
-      `Lighthouse ${lighthouseRuns > 1 ? `(median of ${lighthouseRuns} runs) ` : ''}mobile preset; JS and CSS are gzipped bytes at first load (inline scripts included); latency over ${edits} edits of the page's fields, median / p95 (to the last DOM change on the screen, the frame after it, and the last DOM change anywhere); opening up to ${EXPLAIN_OPENS} explanations and dragging w5 over ${DRAG_MOVES} moves, each move's frame (from its dispatch to the end of the frame that shows it), median / p95; HTML is the document's gzipped bytes, elements those it has once loaded at 1280 px; 4× CPU is the drag's frame with the CPU throttled, p95.`,
+      `Lighthouse ${lighthouseRuns > 1 ? `(median of ${lighthouseRuns} runs) ` : ''}mobile preset, with its Total Blocking Time (TBT); JS and CSS are gzipped bytes at first load (inline scripts included); latency over ${edits} edits of the page's fields, median / p95 (to the last DOM change on the screen, the frame after it, and the last DOM change anywhere); opening up to ${EXPLAIN_OPENS} explanations and dragging w5 over ${DRAG_MOVES} moves, each move's frame (from its dispatch to the end of the frame that shows it), median / p95; HTML is the document's gzipped bytes, elements those it has once loaded at 1280 px; 4× CPU is the drag's frame with the CPU throttled, p95.`,
       '',
-      '| Page | Performance | Accessibility | Best practices | SEO | HTML (KiB) | Elements | JS (KiB) | CSS (KiB) | Edit → screen (ms) | Edit → frame (ms) | Edit → settled (ms) | Open explanation (ms) | Drag frame (ms) | Drag at 4× CPU, p95 (ms) |',
-      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      '| Page | Performance | TBT (ms) | Accessibility | Best practices | SEO | HTML (KiB) | Elements | JS (KiB) | CSS (KiB) | Edit → screen (ms) | Edit → frame (ms) | Edit → settled (ms) | Open explanation (ms) | Drag frame (ms) | Drag at 4× CPU, p95 (ms) |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
       ...paths.map((path) => {
         const s = scores.get(path) ?? {};
         const m = measured.get(path);
@@ -657,7 +659,7 @@ async function main() {
         const e = explained.get(path);
         const timing = (/** @type {number[]} */ v, /** @type {string} */ none) => (v.length ? `${fmt(median(v))} / ${fmt(quantile(v, 0.95))}` : none);
         const slow = throttled.get(path);
-        return `| \`${path}\` | ${s['performance']} | ${s['accessibility']} | ${s['best-practices']} | ${s['seo']} | ${fmt((m?.html ?? NaN) / 1024, 1)} | ${m?.elements ?? '–'} | ${fmt((m?.js ?? NaN) / 1024, 2)} | ${fmt((m?.css ?? NaN) / 1024, 2)} | ${latency(m?.toDom ?? [])} | ${latency(m?.toFrame ?? [])} | ${latency(m?.toSettled ?? [])} | ${timing(e?.open ?? [], 'no numbers')} | ${timing(e?.drag.frame ?? [], 'no w5')} | ${slow ? (slow.frame.length ? fmt(quantile(slow.frame, 0.95)) : 'no w5') : '–'} |`;
+        return `| \`${path}\` | ${s['performance']} | ${fmt(s['tbt'] ?? NaN, 0)} | ${s['accessibility']} | ${s['best-practices']} | ${s['seo']} | ${fmt((m?.html ?? NaN) / 1024, 1)} | ${m?.elements ?? '–'} | ${fmt((m?.js ?? NaN) / 1024, 2)} | ${fmt((m?.css ?? NaN) / 1024, 2)} | ${latency(m?.toDom ?? [])} | ${latency(m?.toFrame ?? [])} | ${latency(m?.toSettled ?? [])} | ${timing(e?.open ?? [], 'no numbers')} | ${timing(e?.drag.frame ?? [], 'no w5')} | ${slow ? (slow.frame.length ? fmt(quantile(slow.frame, 0.95)) : 'no w5') : '–'} |`;
       }),
       '',
     ];
@@ -665,13 +667,13 @@ async function main() {
     const summary = [
       `${started.toISOString().slice(0, 10)}, ${machine}, load average ${fmt(loadAtStart, 2)} at start.`,
       '',
-      '| Page | Lighthouse performance | Elements | JS at first load (KiB) | Edit → screen p95 (ms) | Drag frame p95 (ms) | at 4× CPU (ms) |',
-      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+      '| Page | Lighthouse performance | TBT (ms) | Elements | JS at first load (KiB) | Edit → screen p95 (ms) | Drag frame p95 (ms) | at 4× CPU (ms) |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
       ...paths.map((path) => {
         const m = measured.get(path);
         const drag = explained.get(path)?.drag.frame ?? [];
         const p95 = (/** @type {number[]} */ v, /** @type {string} */ none) => (v.length ? fmt(quantile(v, 0.95)) : none);
-        return `| \`${path}\` | ${scores.get(path)?.['performance']} | ${m?.elements ?? '–'} | ${fmt((m?.js ?? NaN) / 1024, 2)} | ${p95(m?.toDom ?? [], '–')} | ${p95(drag, '–')} | ${p95(throttled.get(path)?.frame ?? [], '–')} |`;
+        return `| \`${path}\` | ${scores.get(path)?.['performance']} | ${fmt(scores.get(path)?.['tbt'] ?? NaN, 0)} | ${m?.elements ?? '–'} | ${fmt((m?.js ?? NaN) / 1024, 2)} | ${p95(m?.toDom ?? [], '–')} | ${p95(drag, '–')} | ${p95(throttled.get(path)?.frame ?? [], '–')} |`;
       }),
     ].join('\n');
     console.log(table);
