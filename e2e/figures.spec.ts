@@ -202,7 +202,6 @@ test.describe('the backward pass and Train', () => {
   /** E_total on the page, the address's weights and the math module's atEpoch(article, n) agree, in the page's engine. */
   async function expectAtEpoch(page: Page, n: number): Promise<void> {
     await expect(page.locator('[data-train-epoch]')).toHaveAttribute('data-train-epoch', String(n));
-    const params = await paramsInForce(page);
     const expected = await page.evaluate(
       async ({ url, article, n }) => {
         const m = await import(url);
@@ -211,7 +210,14 @@ test.describe('the backward pass and Train', () => {
       },
       { url: MATH, article: ARTICLE_PARAMS, n },
     );
-    expect(['w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7', 'w8'].map((w) => params[w as keyof Params])).toEqual(expected.weights);
+    // The address follows after the frame that shows the change (within ADDRESS_AT_MOST_MS).
+    await expect
+      .poll(async () => {
+        const params = await paramsInForce(page);
+        return ['w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7', 'w8'].map((w) => params[w as keyof Params]);
+      })
+      .toEqual(expected.weights);
+    const params = await paramsInForce(page);
     const totals = await page.locator('[data-q="E_total"]:not([data-epoch]):not([data-lr])').evaluateAll((els) => els.map((el) => el.getAttribute('data-value')));
     expect(totals.length).toBeGreaterThan(0);
     for (const t of totals) expect(t).toBe(expected.E_total);
@@ -238,7 +244,7 @@ test.describe('the backward pass and Train', () => {
     await expectAtEpoch(page, n + 1);
     await page.locator('[data-train="restart"]').click();
     await expect(page.locator('[data-train-epoch]')).toHaveAttribute('data-train-epoch', '1');
-    expect(await paramsInForce(page)).toEqual(ARTICLE_PARAMS);
+    await expect.poll(() => paramsInForce(page)).toEqual(ARTICLE_PARAMS);
     expect(await mismatchesInPage(page, ARTICLE_PARAMS)).toEqual([]);
   });
 
